@@ -1,0 +1,5 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261122163321_identity } from './Migration20261122163321_identity';
+
+/** Every migration, oldest first (maintained by `npm run migration:create`). */
+export const migrationsList: MigrationObject[] = [{ name: 'Migration20261122163321_identity', class: Migration20261122163321_identity }];

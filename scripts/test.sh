@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The whole test suite, as `npm test` runs it on a laptop and in CI. Every step runs; the last line
+# sums them up, and the exit status is non-zero when any failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$PATH"
+JEST=(node --experimental-vm-modules node_modules/jest/bin/jest.js)
+
+summary=()
+failures=0
+step() {
+  local name=$1
+  shift
+  printf '\n▶ %s\n' "$name"
+  local started=$SECONDS
+  if "$@"; then
+    summary+=("✔ $name ($((SECONDS - started)) s)")
+  else
+    summary+=("✘ $name")
+    failures=$((failures + 1))
+  fi
+}
+skip() { summary+=("– $1: skipped, $2"); printf '\n– %s: skipped, %s\n' "$1" "$2"; }
+
+step 'format' prettier --check --log-level warn .
+step 'lint' eslint --max-warnings 0 .
+step 'typecheck' tsc -p tsconfig.json --noEmit
+step 'build' nest build
+step 'migrations match the entities' node dist/src/database/migration-cli.js check
+step 'unit and contract tests' "${JEST[@]}" -c test/jest.unit.config.js
+step 'e2e on PGlite' "${JEST[@]}" -c test/jest.e2e.config.js
+
+if [ -n "${TEST_DATABASE_URL:-}" ]; then
+  step 'e2e on PostgreSQL' env TEST_DB=postgres "${JEST[@]}" -c test/jest.e2e.config.js
+elif docker info >/dev/null 2>&1; then
+  step 'e2e on PostgreSQL 17 (Testcontainers)' env TEST_DB=postgres "${JEST[@]}" -c test/jest.e2e.config.js
+else
+  skip 'e2e on PostgreSQL' 'set TEST_DATABASE_URL (or run a Docker engine) to run it; ran on PGlite only'
+fi
+
+step 'Dockerfile lint' bash -c 'dockerfilelint Dockerfile && dockerfile-utils lint Dockerfile'
+step 'production install starts' bash scripts/check-production-install.sh
+
+printf '\n'; printf '%s\n' "${summary[@]}"
+total=${#summary[@]}
+if [ "$failures" -eq 0 ]; then
+  printf '\nSUMMARY: all %d steps passed\n' "$total"
+else
+  printf '\nSUMMARY: %d of %d steps failed\n' "$failures" "$total"
+fi
+exit $((failures > 0))

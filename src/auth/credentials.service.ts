@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { ApiKeysRepository } from '../identity/api-keys.repository';
+import { UsersRepository } from '../identity/users.repository';
+import { apiKeyMatches, lookupPrefix } from './api-key-material';
+import { UNKNOWN_USER_HASH, verifyPassword } from './passwords';
+import type { Principal } from './principal';
+import { TokensService } from './tokens.service';
+
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/** Turns a presented credential into a principal, or null when it is not valid now. */
+@Injectable()
+export class CredentialsService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly apiKeys: ApiKeysRepository,
+    private readonly tokens: TokensService,
+  ) {}
+
+  async fromApiKey(key: string): Promise<Principal | null> {
+    if (key.length < 16 || key.length > 256) return null;
+    const candidates = await this.apiKeys.findActiveByPrefix(lookupPrefix(key));
+    const match = candidates.find((candidate) => apiKeyMatches(key, candidate.keyHash));
+    if (!match) return null;
+    const user = await this.users.findById(match.organizationId, match.user.id);
+    if (!user) return null;
+    if (!match.lastUsed || Date.now() - match.lastUsed.getTime() > LAST_USED_RESOLUTION_MS) {
+      await this.apiKeys.touchLastUsed(match.organizationId, match.id);
+    }
+    return {
+      organizationId: match.organizationId,
+      userId: user.id,
+      email: user.email,
+      method: 'api_key',
+      apiKeyId: match.id,
+      apiKeyDescription: match.description,
+    };
+  }
+
+  async fromJwt(token: string): Promise<Principal | null> {
+    const claims = await this.tokens.verify(token);
+    if (!claims) return null;
+    const user = await this.users.findById(claims.org, claims.sub);
+    if (!user) return null;
+    let apiKeyDescription: string | null = null;
+    if (claims.key) {
+      const key = await this.apiKeys.findActive(claims.org, claims.key);
+      if (!key) return null;
+      apiKeyDescription = key.description;
+    }
+    return {
+      organizationId: user.organizationId,
+      userId: user.id,
+      email: user.email,
+      method: 'jwt',
+      apiKeyId: claims.key ?? null,
+      apiKeyDescription,
+    };
+  }
+
+  /** A bearer token is a JWT issued here or an API key. */
+  fromBearer(token: string): Promise<Principal | null> {
+    return TokensService.looksLikeJwt(token) ? this.fromJwt(token) : this.fromApiKey(token);
+  }
+
+  /** Verifies against a dummy hash when the user is unknown, so both failures take as long. */
+  async fromPassword(email: string, password: string): Promise<Principal | null> {
+    const user = await this.users.findForSignIn(email.trim().toLowerCase());
+    const valid = await verifyPassword(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
+    if (!user || !valid) return null;
+    return {
+      organizationId: user.organizationId,
+      userId: user.id,
+      email: user.email,
+      method: 'basic',
+      apiKeyId: null,
+      apiKeyDescription: null,
+    };
+  }
+}

@@ -1,0 +1,17 @@
+import { UseGuards, applyDecorators } from '@nestjs/common';
+import { ApiBasicAuth, ApiBearerAuth, ApiOAuth2, ApiSecurity } from '@nestjs/swagger';
+import { SECURITY } from '../../openapi/security-schemes';
+import { GalileoAuthGuard, RespanAuthGuard } from '../guards/route-family-auth.guard';
+
+/** Galileo route family: the guard and, from the same place, the operations' security requirements. */
+export const GalileoAuth = () =>
+  applyDecorators(
+    UseGuards(GalileoAuthGuard),
+    ApiSecurity(SECURITY.galileoApiKey),
+    ApiOAuth2([], SECURITY.galileoOAuth2),
+    ApiBasicAuth(SECURITY.galileoBasic),
+  );
+
+/** Respan route family: bearer API key or dashboard JWT. */
+export const RespanAuth = () =>
+  applyDecorators(UseGuards(RespanAuthGuard), ApiBearerAuth(SECURITY.respanApiKey), ApiBearerAuth(SECURITY.respanJwt));

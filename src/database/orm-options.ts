@@ -1,0 +1,45 @@
+import { Migrator } from '@mikro-orm/migrations';
+import { PgliteDriver } from '@mikro-orm/pglite';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
+import type { Options } from '@mikro-orm/core';
+import { migrationsList } from '../../migrations';
+import type { DatabaseConfig } from '../config/app-config';
+import { ENTITIES } from './entities';
+
+export const MIGRATIONS_TABLE = 'mikro_orm_migrations';
+
+/** The one MikroORM configuration: PostgreSQL when a URL is configured, the embedded PGlite otherwise. */
+export function buildOrmOptions(database: DatabaseConfig): Partial<Options> {
+  const common: Partial<Options> = {
+    entities: [...ENTITIES],
+    metadataProvider: ReflectMetadataProvider,
+    extensions: [Migrator],
+    migrations: {
+      tableName: MIGRATIONS_TABLE,
+      migrationsList,
+      snapshot: false,
+      transactional: true,
+      allOrNothing: true,
+      silent: true,
+    },
+    allowGlobalContext: false,
+    ensureDatabase: false,
+    debug: false,
+  };
+  if (database.kind === 'postgresql') {
+    return {
+      ...common,
+      driver: PostgreSqlDriver,
+      clientUrl: database.url,
+      pool: { min: 0, max: database.poolMax, idleTimeoutMillis: 30_000 },
+      driverOptions: {
+        connectionTimeoutMillis: database.timeoutMs,
+        statement_timeout: database.timeoutMs,
+        idle_in_transaction_session_timeout: database.timeoutMs * 2,
+        application_name: 'scorekeeper',
+      },
+    };
+  }
+  return { ...common, driver: PgliteDriver, dbName: database.dataDir };
+}
