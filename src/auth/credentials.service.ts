@@ -22,8 +22,7 @@ export class CredentialsService {
     const candidates = await this.apiKeys.findActiveByPrefix(lookupPrefix(key));
     const match = candidates.find((candidate) => apiKeyMatches(key, candidate.keyHash));
     if (!match) return null;
-    const user = await this.users.findById(match.organizationId, match.user.id);
-    if (!user) return null;
+    const user = match.user.getEntity();
     if (!match.lastUsed || Date.now() - match.lastUsed.getTime() > LAST_USED_RESOLUTION_MS) {
       await this.apiKeys.touchLastUsed(match.organizationId, match.id);
     }

@@ -29,9 +29,12 @@ export class ApiKeysRepository {
     return entity;
   }
 
-  /** Credential lookup precedes tenancy: the keys (of any organization) whose clear prefix matches. */
+  /**
+   * Credential lookup precedes tenancy: the keys (of any organization) whose clear prefix matches, with
+   * their owner, in one query.
+   */
   findActiveByPrefix(prefix: string, now = new Date()): Promise<ApiKey[]> {
-    return this.em.find(ApiKey, { prefix, ...active(now) });
+    return this.em.find(ApiKey, { prefix, ...active(now) }, { populate: ['user'], strategy: 'joined' });
   }
 
   findActive(organizationId: string, id: string, now = new Date()): Promise<ApiKey | null> {
