@@ -38,6 +38,13 @@ else
   skip 'e2e on PostgreSQL' 'set TEST_DATABASE_URL (or run a Docker engine) to run it; ran on PGlite only'
 fi
 
+chromium_path=${CHROMIUM_PATH:-/usr/bin/chromium}
+if [ -x "$chromium_path" ]; then
+  step 'browser (Swagger UI in Chromium)' "${JEST[@]}" -c test/jest.browser.config.js
+else
+  skip 'browser (Swagger UI in Chromium)' "no Chromium at $chromium_path (apt-get install chromium; CI installs it)"
+fi
+
 step 'Dockerfile lint' bash -c 'dockerfilelint Dockerfile && dockerfile-utils lint Dockerfile'
 step 'production install starts' bash scripts/check-production-install.sh
 

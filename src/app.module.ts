@@ -7,6 +7,8 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { AuthModule } from './auth/auth.module';
 import { IdentityModule } from './identity/identity.module';
+import { ScorersModule } from './scorers/scorers.module';
+import { ScoresModule } from './scores/scores.module';
 
 export interface AppModuleOptions {
   /** Where logs go (stdout when absent); tests capture them. */
@@ -25,6 +27,8 @@ export class AppModule {
         HealthModule,
         IdentityModule,
         AuthModule,
+        ScorersModule,
+        ScoresModule,
       ],
     };
   }

@@ -1,7 +1,24 @@
 import { ApiKey } from '../identity/entities/api-key.entity';
 import { Organization } from '../identity/entities/organization.entity';
 import { User } from '../identity/entities/user.entity';
+import { HealthScore } from '../scorers/entities/health-score.entity';
+import { ScorerVersion } from '../scorers/entities/scorer-version.entity';
+import { Scorer } from '../scorers/entities/scorer.entity';
+import { IdempotencyRecord } from '../scores/entities/idempotency-record.entity';
+import { ScoreRevision } from '../scores/entities/score-revision.entity';
+import { Score } from '../scores/entities/score.entity';
 import { TenantRow } from './tenant-row.entity';
 
 /** Every entity the ORM maps. */
-export const ENTITIES: Function[] = [TenantRow, Organization, User, ApiKey];
+export const ENTITIES: Function[] = [
+  TenantRow,
+  Organization,
+  User,
+  ApiKey,
+  Scorer,
+  ScorerVersion,
+  HealthScore,
+  Score,
+  ScoreRevision,
+  IdempotencyRecord,
+];

@@ -1,9 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createApp } from '../app.factory';
 import { PROJECT_ROOT } from '../common/version';
-import { loadConfig } from '../config/app-config';
-import { buildOpenApiDocument } from './openapi-document';
+import { generateOpenApiDocument } from './offline-document';
 
 export const OPENAPI_FILE = join(PROJECT_ROOT, 'openapi.json');
 
@@ -11,12 +9,7 @@ export const serializeDocument = (document: unknown): string => `${JSON.stringif
 
 /** `npm run openapi:export`: writes the generated document to openapi.json at the repository root. */
 async function exportDocument(): Promise<void> {
-  const app = await createApp(loadConfig({ SCOREKEEPER_DATA_DIR: 'memory://', LOG_LEVEL: 'silent' }));
-  try {
-    writeFileSync(OPENAPI_FILE, serializeDocument(buildOpenApiDocument(app)));
-  } finally {
-    await app.close();
-  }
+  writeFileSync(OPENAPI_FILE, serializeDocument(await generateOpenApiDocument()));
   process.stdout.write(`Wrote ${OPENAPI_FILE}\n`);
 }
 

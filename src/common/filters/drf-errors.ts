@@ -41,6 +41,7 @@ export function renderDrfError(error: ApiError): RenderedError {
         'www-authenticate': error.challenge,
       });
     case 'not_found':
+      return detail(404, error.resource === 'Page' ? 'Invalid page.' : 'Not found.');
     case 'unknown_route':
       return detail(404, 'Not found.');
     case 'rule':

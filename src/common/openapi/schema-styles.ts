@@ -67,6 +67,18 @@ export function valueSchema(spec: FieldSpec): Schema {
         items: spec.items ? valueSchema(spec.items) : {},
         ...(spec.maxLength !== undefined ? { maxItems: spec.maxLength } : {}),
       };
+    case 'union': {
+      const variants = Object.entries(spec.union!.variants);
+      return {
+        oneOf: variants.map(([, variant]) => refOf(variant)),
+        discriminator: {
+          propertyName: spec.union!.property,
+          mapping: Object.fromEntries(variants.map(([tag, variant]) => [tag, getSchemaPath(variant())])),
+        },
+      };
+    }
+    case 'anyOf':
+      return { anyOf: (spec.alternatives ?? []).map(valueSchema) };
     case 'any':
       return {};
   }
@@ -101,6 +113,10 @@ function drfProperty(spec: FieldSpec): Schema {
 
 function applyProperties(target: Type<unknown>, render: (property: string, spec: FieldSpec) => Schema) {
   for (const [property, spec] of fieldSpecsOf(target.prototype)) {
+    // A property typed `null` reflects no design type; the schema is explicit, so any type will do.
+    if (Reflect.getMetadata('design:type', target.prototype, property) === undefined) {
+      Reflect.defineMetadata('design:type', Object, target.prototype, property);
+    }
     ApiProperty({ ...render(property, spec), required: spec.required } as never)(target.prototype, property);
   }
 }

@@ -5,6 +5,11 @@ import { RequestValidationException } from '../errors/api-exceptions';
 import type { InputLocation } from '../errors/validation-issue';
 import { collectIssues } from '../validation/collect-issues';
 import { fieldSpecsOf } from '../validation/field-spec';
+import { declaredStructure } from '../validation/free-form';
+import { pathBeyondDepth } from '../validation/json-depth';
+
+/** Deeper input would overflow the stack of the object mapping below: it is refused as invalid instead. */
+export const MAX_INPUT_DEPTH = 64;
 
 const LOCATIONS: Partial<Record<ArgumentMetadata['type'], InputLocation>> = { body: 'body', query: 'query', param: 'path' };
 
@@ -39,16 +44,35 @@ export class RequestValidationPipe implements PipeTransform {
       ]);
     }
 
-    const instance = plainToInstance(metatype, value) as Record<string, unknown>;
+    const tooDeep = pathBeyondDepth(value, MAX_INPUT_DEPTH);
+    if (tooDeep) {
+      const message = `JSON nested deeper than ${MAX_INPUT_DEPTH} levels is not supported.`;
+      throw new RequestValidationException([
+        { type: 'value_error', loc: [location, tooDeep[0]], msg: `Value error, ${message}`, input: null, drfMsg: message },
+      ]);
+    }
+
+    const structure = declaredStructure(metatype, value);
+    const instance = plainToInstance(metatype, structure.plain) as Record<string, unknown>;
+    structure.restore(instance);
     const errors = await validate(instance, {
       whitelist: true,
       forbidUnknownValues: false,
       validationError: { target: true, value: true },
     });
     if (errors.length > 0) throw new RequestValidationException(collectIssues(errors, location, value));
-    for (const [property, spec] of specs) {
-      if (spec.applyDefault && instance[property] === undefined) instance[property] = structuredClone(spec.default);
-    }
+    applyDefaults(instance);
     return instance;
+  }
+}
+
+/** Sets documented defaults of absent fields, in nested objects and lists too. */
+function applyDefaults(target: unknown): void {
+  if (Array.isArray(target)) return target.forEach(applyDefaults);
+  if (typeof target !== 'object' || target === null) return;
+  const record = target as Record<string, unknown>;
+  for (const [property, spec] of fieldSpecsOf(Object.getPrototypeOf(target))) {
+    if (spec.applyDefault && record[property] === undefined) record[property] = structuredClone(spec.default);
+    if (['nested', 'union', 'list'].includes(spec.kind)) applyDefaults(record[property]);
   }
 }

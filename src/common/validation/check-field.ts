@@ -169,6 +169,9 @@ function checkUuid(spec: FieldSpec, value: unknown): FieldProblem | undefined {
   return undefined;
 }
 
+/** 0001-01-01T00:00:00Z: Python's datetime (pydantic, DRF) and PostgreSQL have no year 0. */
+const FIRST_INSTANT = -62135596800000;
+
 function checkDateTime(value: unknown): FieldProblem | undefined {
   const problem: FieldProblem = {
     type: typeof value === 'string' ? 'datetime_from_date_parsing' : 'datetime_type',
@@ -180,7 +183,7 @@ function checkDateTime(value: unknown): FieldProblem | undefined {
   };
   if (typeof value !== 'string' || !ISO_DATETIME.test(value)) return problem;
   const time = Date.parse(value.replace(' ', 'T'));
-  return Number.isNaN(time) || Math.abs(time) > 8.64e15 ? problem : undefined;
+  return Number.isNaN(time) || time < FIRST_INSTANT || time > 8.64e15 ? problem : undefined;
 }
 
 function checkEnum(spec: FieldSpec, value: unknown): FieldProblem | undefined {
@@ -234,7 +237,7 @@ function checkList(spec: FieldSpec, value: unknown): FieldProblem | undefined {
       drfMsg: `Ensure this field has no more than ${spec.maxLength} elements.`,
     };
   }
-  if (spec.items && !spec.items.type) {
+  if (spec.items && (!spec.items.type || spec.items.kind === 'union')) {
     for (let index = 0; index < value.length; index++) {
       const problem = checkField(spec.items, value[index]);
       if (problem) return { ...problem, at: [index, ...(problem.at ?? [])] };
@@ -275,9 +278,47 @@ export function checkValue(spec: FieldSpec, value: unknown): FieldProblem | unde
           };
     case 'list':
       return checkList(spec, value);
+    case 'union':
+      return checkUnion(spec, value);
+    case 'anyOf':
+      return (spec.alternatives ?? []).some((alternative) => checkValue(alternative, value) === undefined)
+        ? undefined
+        : checkValue(spec.alternatives![0], value);
     case 'any':
       return undefined;
   }
+}
+
+function checkUnion(spec: FieldSpec, value: unknown): FieldProblem | undefined {
+  if (!isPlainObject(value)) {
+    return {
+      type: 'model_attributes_type',
+      msg: 'Input should be a valid dictionary or object to extract fields from',
+      drfMsg: `Invalid data. Expected a dictionary, but got ${jsonTypeName(value)}.`,
+    };
+  }
+  const { property, variants } = spec.union!;
+  const tag = value[property];
+  const expected = Object.keys(variants)
+    .map((name) => `'${name}'`)
+    .join(', ');
+  if (tag === undefined) {
+    return {
+      type: 'union_tag_not_found',
+      msg: `Unable to extract tag using discriminator '${property}'`,
+      ctx: { discriminator: `'${property}'` },
+      drfMsg: `"${property}" is required; expected one of ${expected}.`,
+    };
+  }
+  if (typeof tag !== 'string' || !(tag in variants)) {
+    return {
+      type: 'union_tag_invalid',
+      msg: `Input tag '${String(tag)}' found using '${property}' does not match any of the expected tags: ${expected}`,
+      ctx: { discriminator: `'${property}'`, tag: String(tag), expected_tags: expected },
+      drfMsg: `"${String(tag)}" is not a valid ${property}; expected one of ${expected}.`,
+    };
+  }
+  return undefined;
 }
 
 /** Checks presence (`undefined` is absent) and nullability, then the value. */

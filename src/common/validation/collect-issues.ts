@@ -23,14 +23,22 @@ function valueAt(plain: unknown, path: Loc): unknown {
   return path.reduce<unknown>((value, key) => childOf(value, key), plain);
 }
 
-function collect(errors: ValidationError[], loc: Loc, plainParent: unknown, out: ValidationIssue[]): void {
+/** pydantic puts a tagged-union member's tag in the location: `["body", "filters", 0, "name", "operator"]`. */
+function withTag(loc: Loc, plain: unknown, property: string | undefined): Loc {
+  const tag = property ? childOf(plain, property) : undefined;
+  return typeof tag === 'string' ? [...loc, tag] : loc;
+}
+
+function collect(errors: ValidationError[], loc: Loc, plainParent: unknown, out: ValidationIssue[], itemsUnionTag?: string): void {
   for (const error of errors) {
     const key: string | number = Array.isArray(plainParent) && /^\d+$/.test(error.property) ? Number(error.property) : error.property;
-    const here = [...loc, key];
+    const here = withTag([...loc, key], childOf(plainParent, key), itemsUnionTag);
     const plainValue = childOf(plainParent, key);
     const specs = error.target ? fieldSpecsOf(Object.getPrototypeOf(error.target)) : undefined;
     const spec = specs?.get(error.property);
-    const problem = spec ? checkField(spec, error.value) : undefined;
+    // Union members that matched no variant were stripped by the whitelist: judge the value as sent.
+    const unionValued = spec?.kind === 'union' || spec?.items?.kind === 'union';
+    const problem = spec ? checkField(spec, unionValued ? plainValue : error.value) : undefined;
     if (problem) {
       const at = problem.at ?? [];
       const input = spec?.secret
@@ -51,7 +59,8 @@ function collect(errors: ValidationError[], loc: Loc, plainParent: unknown, out:
       continue;
     }
     if (error.children?.length) {
-      collect(error.children, here, plainValue, out);
+      const unionTag = spec?.union?.property;
+      collect(error.children, unionTag ? withTag(here, plainValue, unionTag) : here, plainValue, out, spec?.items?.union?.property);
       continue;
     }
     const message = Object.values(error.constraints ?? {})[0];

@@ -1,7 +1,7 @@
 import type { Type } from '@nestjs/common';
 
 export type ScalarKind = 'string' | 'int' | 'number' | 'boolean' | 'uuid' | 'uuid4' | 'datetime' | 'enum' | 'any';
-export type FieldKind = ScalarKind | 'object' | 'numberMap' | 'nested' | 'list';
+export type FieldKind = ScalarKind | 'object' | 'numberMap' | 'nested' | 'list' | 'union' | 'anyOf';
 
 /** What a DTO property accepts; drives both validation and its OpenAPI schema. */
 export interface FieldSpec {
@@ -29,6 +29,10 @@ export interface FieldSpec {
   type?: () => Type<unknown>;
   /** Spec of list items (kind `list`). */
   items?: FieldSpec;
+  /** A tagged union (kind `union`): the tag property and the class of each tag. */
+  union?: { property: string; variants: Record<string, () => Type<unknown>> };
+  /** Alternatives (kind `anyOf`): a value is valid when one of them accepts it. */
+  alternatives?: FieldSpec[];
   /** A credential: never echoed back in an error's `input`. */
   secret?: boolean;
   /** Parse from a string (path and query parameters arrive as strings). */
@@ -37,7 +41,7 @@ export interface FieldSpec {
   openapi?: Record<string, unknown>;
 }
 
-export type FieldOptions = Partial<Omit<FieldSpec, 'kind' | 'items' | 'type'>>;
+export type FieldOptions = Partial<Omit<FieldSpec, 'kind' | 'items' | 'type' | 'union' | 'alternatives'>>;
 
 const FIELD_SPECS = Symbol('scorekeeper:field-specs');
 

@@ -1,5 +1,5 @@
 import type { Type } from '@nestjs/common';
-import { Transform, Type as TransformType } from 'class-transformer';
+import { Transform, Type as TransformType, plainToInstance } from 'class-transformer';
 import { ValidateNested, registerDecorator } from 'class-validator';
 import { checkField } from './check-field';
 import { FieldKind, FieldOptions, FieldSpec, ScalarKind, recordFieldSpec } from './field-spec';
@@ -45,8 +45,24 @@ export function Field(spec: FieldSpec): PropertyDecorator {
           : coerceFromString(kind, value),
       )(target, key);
     }
+    const union = spec.union ?? spec.items?.union;
     const nestedType = spec.type ?? spec.items?.type;
-    if (nestedType) {
+    if (union) {
+      // Items whose tag names a variant become that class (and are validated as it); others stay as
+      // sent, for the union check to report.
+      const toVariant = (item: unknown) => {
+        const tag =
+          typeof item === 'object' && item !== null && !Array.isArray(item) ? (item as Record<string, unknown>)[union.property] : undefined;
+        const variant = typeof tag === 'string' && Object.hasOwn(union.variants, tag) ? union.variants[tag] : undefined;
+        if (variant) return plainToInstance(variant(), item);
+        return typeof item === 'object' && item !== null && !Array.isArray(item) ? { ...item } : item;
+      };
+      Transform(({ obj }) => {
+        const value = (obj as Record<string, unknown>)[property];
+        return spec.kind === 'list' && Array.isArray(value) ? value.map(toVariant) : spec.kind === 'list' ? value : toVariant(value);
+      })(target, key);
+      ValidateNested({ each: spec.kind === 'list' })(target, key);
+    } else if (nestedType) {
       TransformType(nestedType)(target, key);
       ValidateNested({ each: spec.kind === 'list' })(target, key);
     }
@@ -95,4 +111,35 @@ export const ListField = (
       typeof items === 'function'
         ? { kind: 'nested', required: true, nullable: false, type: items }
         : { required: true, nullable: false, ...items },
+  });
+
+/** One of several classes, told apart by the value of `property` (pydantic's discriminated union). */
+export const UnionField = (
+  property: string,
+  variants: Record<string, () => Type<unknown>>,
+  options: FieldOptions = {},
+): PropertyDecorator => Field({ required: true, nullable: false, ...options, kind: 'union', union: { property, variants } });
+
+/** A list of tagged-union items. */
+export const UnionListField = (
+  property: string,
+  variants: Record<string, () => Type<unknown>>,
+  options: FieldOptions = {},
+): PropertyDecorator =>
+  Field({
+    required: true,
+    nullable: false,
+    ...options,
+    kind: 'list',
+    items: { kind: 'union', required: true, nullable: false, union: { property, variants } },
+  });
+
+/** A value one of the alternatives accepts, e.g. a string or a list of strings. */
+export const AnyOfField = (alternatives: Omit<FieldSpec, 'required' | 'nullable'>[], options: FieldOptions = {}): PropertyDecorator =>
+  Field({
+    required: true,
+    nullable: false,
+    ...options,
+    kind: 'anyOf',
+    alternatives: alternatives.map((alternative) => ({ required: true, nullable: false, ...alternative })),
   });

@@ -74,6 +74,12 @@ describe('error dialects', () => {
       expect(galileo.status).toBe(415);
       expect(galileo.body.detail).toContain('application/xml');
     });
+
+    it('is 415 {"detail": "Unsupported media type ..."} on Respan routes', async () => {
+      const respan = await t.http.post('/api/scores/').set('content-type', 'application/xml').send('<a/>');
+      expect(respan.status).toBe(415);
+      expect(respan.body).toEqual({ detail: 'Unsupported media type "application/xml" in request.' });
+    });
   });
 
   describe('bodies that are not objects', () => {

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/sql';
+import { Scorer } from './entities/scorer.entity';
+import type { ScorerListQuery } from './scorer-list-query';
+
+/** Queries on scorers. Every one is scoped to an organization and sees live (undeleted) rows only. */
+@Injectable()
+export class ScorersRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  async insert(scorer: Scorer): Promise<Scorer> {
+    await this.em.persist(scorer).flush();
+    return scorer;
+  }
+
+  findLive(organizationId: string, id: string): Promise<Scorer | null> {
+    return this.em.findOne(Scorer, { organizationId, id, deletedAt: null });
+  }
+
+  findLiveBySlug(organizationId: string, slug: string): Promise<Scorer | null> {
+    return this.em.findOne(Scorer, { organizationId, slug, deletedAt: null });
+  }
+
+  /** The live slugs among `candidates`. */
+  async takenSlugs(organizationId: string, candidates: string[]): Promise<Set<string>> {
+    const rows = await this.em.find(Scorer, { organizationId, slug: { $in: candidates }, deletedAt: null }, { fields: ['slug'] });
+    return new Set(rows.map((row) => row.slug));
+  }
+
+  async save(scorer: Scorer): Promise<Scorer> {
+    scorer.updatedAt = new Date();
+    await this.em.flush();
+    return scorer;
+  }
+
+  /** Soft delete; false when there is no live scorer with that id. */
+  async softDelete(organizationId: string, id: string): Promise<boolean> {
+    const now = new Date();
+    return (await this.em.nativeUpdate(Scorer, { organizationId, id, deletedAt: null }, { deletedAt: now, updatedAt: now })) > 0;
+  }
+
+  async page(
+    organizationId: string,
+    where: FilterQuery<Scorer>[],
+    orderBy: QueryOrderMap<Scorer>,
+    offset: number,
+    limit: number,
+  ): Promise<{ scorers: Scorer[]; more: boolean }> {
+    const rows = await this.em.find(
+      Scorer,
+      { $and: [{ organizationId, deletedAt: null }, ...where] },
+      { orderBy, offset, limit: limit + 1 },
+    );
+    return { scorers: rows.slice(0, limit), more: rows.length > limit };
+  }
+
+  /** One page of live scorers matching Galileo list conditions, and whether more follow. */
+  async pageMatching(
+    organizationId: string,
+    query: ScorerListQuery,
+    offset: number,
+    limit: number,
+  ): Promise<{ scorers: Scorer[]; more: boolean }> {
+    const where = ['s.organization_id = ?', 's.deleted_at is null', ...query.conditions.map((condition) => `(${condition.sql})`)].join(
+      ' and ',
+    );
+    const params = [organizationId, ...query.conditions.flatMap((condition) => condition.params), limit + 1, offset];
+    const rows = await this.em.execute<Record<string, unknown>[]>(
+      `select s.* from scorers s where ${where} order by ${query.orderBy} limit ? offset ?`,
+      params,
+    );
+    const scorers = rows.map((row) => this.em.map(Scorer, row));
+    return { scorers: scorers.slice(0, limit), more: scorers.length > limit };
+  }
+
+  async count(organizationId: string, where: FilterQuery<Scorer>[] = []): Promise<number> {
+    return this.em.count(Scorer, { $and: [{ organizationId, deletedAt: null }, ...where] });
+  }
+
+  /** Every tag in use by a live scorer, sorted. */
+  async tags(organizationId: string): Promise<string[]> {
+    const rows = await this.em.execute<{ tag: string }[]>(
+      'select distinct jsonb_array_elements_text(tags) as tag from scorers where organization_id = ? and deleted_at is null order by tag',
+      [organizationId],
+    );
+    return rows.map((row) => row.tag);
+  }
+
+  /** Takes the next version number atomically (concurrent version creates never collide). */
+  async nextVersionNumber(organizationId: string, id: string): Promise<number | null> {
+    const rows = await this.em.execute<{ latest_version_number: number }[]>(
+      'update scorers set latest_version_number = latest_version_number + 1, updated_at = now() where organization_id = ? and id = ? and deleted_at is null returning latest_version_number',
+      [organizationId, id],
+    );
+    return rows[0]?.latest_version_number ?? null;
+  }
+}

@@ -1,0 +1,156 @@
+import { Body, Controller, Delete, Get, Headers, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
+import { RespanAuth } from '../auth/decorators/route-family-auth.decorators';
+import type { Principal } from '../auth/principal';
+import { RespanOperation } from '../common/openapi/respan-operation.decorator';
+import { drfPage } from '../common/paging/drf-page';
+import { ScoreListQuery } from './dto/score-list.dto';
+import {
+  CreateScoreRequest,
+  LogIdParams,
+  LogScoreParams,
+  PaginatedScores,
+  REPLACE_SCORE_BODY_DESCRIPTION,
+  ReplaceScoreRequest,
+  ScoreResponse,
+  UPDATE_SCORE_BODY_DESCRIPTION,
+  UpdateScoreRequest,
+} from './dto/score.dto';
+import { QUERY_PARAMETERS, queryConditions, rejectUnknownParameters } from './score-filters';
+import { toScoreResponse } from './score.mapper';
+import { withEtag } from './scores.controller';
+import { ScoresService } from './scores.service';
+
+const locator = (principal: Principal, params: LogScoreParams) => ({
+  organizationId: principal.organizationId,
+  id: params.score_id,
+  logId: params.log_id,
+});
+
+/** The scores of one log: `log_id` comes from the path and, on writes, `scorer` from the caller. */
+@Controller('api/logs/:log_id/scores')
+@ApiTags('log scores')
+@RespanAuth()
+export class LogScoresController {
+  constructor(private readonly scores: ScoresService) {}
+
+  @Post()
+  @ApiBody({ description: REPLACE_SCORE_BODY_DESCRIPTION, type: CreateScoreRequest })
+  @ApiResponse({ status: 200, description: 'Updated score.', type: ScoreResponse })
+  @RespanOperation({
+    operationId: 'upsert_log_score',
+    summary: 'Create or update a log score',
+    description:
+      'Creates the score of this log for (evaluator, caller), or replaces it when there is one: 201 when created, 200 when updated.',
+    status: 201,
+    responseDescription: 'Created score.',
+    response: ScoreResponse,
+    errors: [400, 401],
+  })
+  async upsert(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: LogIdParams,
+    @Body() body: CreateScoreRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const { created, view } = await this.scores.upsertForLog(principal, params.log_id, body);
+    const response = withEtag(reply, view);
+    await reply.status(created ? 201 : 200).send(response);
+  }
+
+  @Get()
+  @RespanOperation({
+    operationId: 'list_log_scores',
+    summary: 'List log scores',
+    status: 200,
+    responseDescription: 'A page of scores.',
+    response: PaginatedScores,
+    errors: [400, 401, 404],
+  })
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: LogIdParams,
+    @Query() query: ScoreListQuery,
+    @Req() request: FastifyRequest,
+  ): Promise<PaginatedScores> {
+    rejectUnknownParameters(request.query, QUERY_PARAMETERS);
+    const conditions = [...queryConditions({ ...query, log_id: params.log_id } as ScoreListQuery)];
+    const { count, views } = await this.scores.list(principal.organizationId, conditions, query.sort_by, query);
+    return drfPage(request, query, count, views.map(toScoreResponse));
+  }
+
+  @Get(':score_id')
+  @RespanOperation({
+    operationId: 'retrieve_log_score',
+    summary: 'Retrieve a log score',
+    status: 200,
+    responseDescription: 'The score.',
+    response: ScoreResponse,
+    errors: [401, 404],
+  })
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: LogScoreParams,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ScoreResponse> {
+    return withEtag(reply, await this.scores.get(locator(principal, params)));
+  }
+
+  @Put(':score_id')
+  @ApiBody({ description: REPLACE_SCORE_BODY_DESCRIPTION, type: ReplaceScoreRequest })
+  @RespanOperation({
+    operationId: 'replace_log_score',
+    summary: 'Replace a log score',
+    status: 200,
+    responseDescription: 'Updated score.',
+    response: ScoreResponse,
+    errors: [400, 401, 404],
+  })
+  async replace(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: LogScoreParams,
+    @Body() body: ReplaceScoreRequest,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ScoreResponse> {
+    return withEtag(reply, await this.scores.replace(principal, locator(principal, params), body, ifMatch));
+  }
+
+  @Patch(':score_id')
+  @ApiBody({ description: UPDATE_SCORE_BODY_DESCRIPTION, type: UpdateScoreRequest })
+  @RespanOperation({
+    operationId: 'update_log_score',
+    summary: 'Update a log score',
+    status: 200,
+    responseDescription: 'Updated score.',
+    response: ScoreResponse,
+    errors: [400, 401, 404],
+  })
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: LogScoreParams,
+    @Body() body: UpdateScoreRequest,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ScoreResponse> {
+    return withEtag(reply, await this.scores.update(principal, locator(principal, params), body, ifMatch));
+  }
+
+  @Delete(':score_id')
+  @RespanOperation({
+    operationId: 'delete_log_score',
+    summary: 'Delete a log score',
+    status: 204,
+    responseDescription: 'Deleted.',
+    errors: [401, 404],
+  })
+  async delete(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: LogScoreParams,
+    @Headers('if-match') ifMatch: string | undefined,
+  ): Promise<void> {
+    await this.scores.delete(locator(principal, params), ifMatch);
+  }
+}

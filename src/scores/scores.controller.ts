@@ -1,0 +1,206 @@
+import { Body, Controller, Delete, Get, Headers, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
+import { RespanAuth } from '../auth/decorators/route-family-auth.decorators';
+import type { Principal } from '../auth/principal';
+import { RespanOperation } from '../common/openapi/respan-operation.decorator';
+import { DrfPageQuery, drfPage } from '../common/paging/drf-page';
+import { FilteredScores, ScoreFilterQuery, ScoreFilterRequest, ScoreListQuery } from './dto/score-list.dto';
+import { PaginatedScoreRevisions } from './dto/score-revision.dto';
+import {
+  CreateScoreRequest,
+  PaginatedScores,
+  REPLACE_SCORE_BODY_DESCRIPTION,
+  ReplaceScoreRequest,
+  ScoreIdParams,
+  ScoreResponse,
+  UPDATE_SCORE_BODY_DESCRIPTION,
+  UpdateScoreRequest,
+} from './dto/score.dto';
+import { IDEMPOTENCY_KEY_HEADER } from './idempotency.service';
+import { etagOf } from './score-etag';
+import { QUERY_PARAMETERS, parseFilterBody, queryConditions, rejectUnknownParameters } from './score-filters';
+import { type ScoreView, toScoreResponse, toScoreRevisionResponse } from './score.mapper';
+import { ScoresService } from './scores.service';
+
+/** The response body of one score, with its ETag header. */
+export function withEtag(reply: FastifyReply, view: ScoreView): ScoreResponse {
+  void reply.header('ETag', etagOf(view.score.revision));
+  return toScoreResponse(view);
+}
+
+@Controller('api/scores')
+@ApiTags('scores')
+@RespanAuth()
+export class ScoresController {
+  constructor(private readonly scores: ScoresService) {}
+
+  @Post()
+  @ApiHeader({
+    name: IDEMPOTENCY_KEY_HEADER,
+    required: false,
+    description: 'A retry with the same key and body within 24 hours replays the first answer.',
+  })
+  @ApiBody({ description: REPLACE_SCORE_BODY_DESCRIPTION, type: CreateScoreRequest })
+  @RespanOperation({
+    operationId: 'create_score',
+    summary: 'Create a score',
+    status: 201,
+    responseDescription: 'Created score.',
+    response: ScoreResponse,
+    errors: [400, 401, 409],
+  })
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreateScoreRequest,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+  ): Promise<ScoreResponse> {
+    return (await this.scores.create(principal, body, idempotencyKey)).body;
+  }
+
+  @Get()
+  @RespanOperation({
+    operationId: 'list_scores',
+    summary: 'List scores',
+    status: 200,
+    responseDescription: 'A page of scores.',
+    response: PaginatedScores,
+    errors: [400, 401, 404],
+  })
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ScoreListQuery,
+    @Req() request: FastifyRequest,
+  ): Promise<PaginatedScores> {
+    rejectUnknownParameters(request.query, QUERY_PARAMETERS);
+    const { count, views } = await this.scores.list(principal.organizationId, queryConditions(query), query.sort_by, query);
+    return drfPage(request, query, count, views.map(toScoreResponse));
+  }
+
+  @Post('list')
+  @ApiBody({ type: ScoreFilterRequest, required: false })
+  @RespanOperation({
+    operationId: 'filter_scores',
+    summary: 'Filter scores',
+    status: 200,
+    responseDescription: 'A page of scores.',
+    response: FilteredScores,
+    errors: [400, 401, 404],
+  })
+  async filter(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ScoreFilterQuery,
+    @Body() body: unknown,
+    @Req() request: FastifyRequest,
+  ): Promise<FilteredScores> {
+    rejectUnknownParameters(request.query, ['page', 'page_size', 'sort_by']);
+    const { conditions, current } = parseFilterBody(body);
+    const { count, views } = await this.scores.list(principal.organizationId, conditions, query.sort_by, query);
+    return { ...drfPage(request, query, count, views.map(toScoreResponse)), current_filters: current };
+  }
+
+  @Get(':id')
+  @RespanOperation({
+    operationId: 'retrieve_score',
+    summary: 'Retrieve a score',
+    status: 200,
+    responseDescription: 'The score.',
+    response: ScoreResponse,
+    errors: [401, 404],
+  })
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: ScoreIdParams,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ScoreResponse> {
+    return withEtag(reply, await this.scores.get({ organizationId: principal.organizationId, id: params.id }));
+  }
+
+  @Put(':id')
+  @ApiBody({ description: REPLACE_SCORE_BODY_DESCRIPTION, type: ReplaceScoreRequest })
+  @RespanOperation({
+    operationId: 'replace_score',
+    summary: 'Replace a score',
+    description: 'Replace a score by score ID.',
+    status: 200,
+    responseDescription: 'Updated score.',
+    response: ScoreResponse,
+    errors: [400, 401, 404],
+  })
+  async replace(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: ScoreIdParams,
+    @Body() body: ReplaceScoreRequest,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ScoreResponse> {
+    return withEtag(
+      reply,
+      await this.scores.replace(principal, { organizationId: principal.organizationId, id: params.id }, body, ifMatch),
+    );
+  }
+
+  @Patch(':id')
+  @ApiBody({ description: UPDATE_SCORE_BODY_DESCRIPTION, type: UpdateScoreRequest })
+  @RespanOperation({
+    operationId: 'update_score',
+    summary: 'Update a score',
+    description: 'Partially update a score by score ID.',
+    status: 200,
+    responseDescription: 'Updated score.',
+    response: ScoreResponse,
+    errors: [400, 401, 404],
+  })
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: ScoreIdParams,
+    @Body() body: UpdateScoreRequest,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ScoreResponse> {
+    return withEtag(reply, await this.scores.update(principal, { organizationId: principal.organizationId, id: params.id }, body, ifMatch));
+  }
+
+  @Delete(':id')
+  @RespanOperation({
+    operationId: 'delete_score',
+    summary: 'Delete a score',
+    status: 204,
+    responseDescription: 'Deleted.',
+    errors: [401, 404],
+  })
+  async delete(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: ScoreIdParams,
+    @Headers('if-match') ifMatch: string | undefined,
+  ): Promise<void> {
+    await this.scores.delete({ organizationId: principal.organizationId, id: params.id }, ifMatch);
+  }
+
+  @Get(':id/history')
+  @RespanOperation({
+    operationId: 'score_history',
+    summary: 'List the revisions of a score',
+    description: 'Every create, replace and update of the score, oldest first, each with the full value set after it.',
+    status: 200,
+    responseDescription: 'A page of revisions.',
+    response: PaginatedScoreRevisions,
+    errors: [400, 401, 404],
+  })
+  async history(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: ScoreIdParams,
+    @Query() query: DrfPageQuery,
+    @Req() request: FastifyRequest,
+  ): Promise<PaginatedScoreRevisions> {
+    rejectUnknownParameters(request.query, ['page', 'page_size']);
+    const { count, revisions } = await this.scores.history({ organizationId: principal.organizationId, id: params.id }, query);
+    return drfPage(
+      request,
+      query,
+      count,
+      revisions.map((revision) => toScoreRevisionResponse(params.id, revision)),
+    );
+  }
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { ScorersModule } from '../scorers/scorers.module';
+import { IdempotencyRecordsRepository } from './idempotency-records.repository';
+import { IdempotencyService } from './idempotency.service';
+import { LogScoresController } from './log-scores.controller';
+import { ScoresController } from './scores.controller';
+import { ScoresRepository } from './scores.repository';
+import { ScoresService } from './scores.service';
+
+/** Respan scores: general and log-scoped routes, revisions, idempotent creates. Evaluators come from the scorers module. */
+@Module({
+  imports: [ScorersModule],
+  controllers: [ScoresController, LogScoresController],
+  providers: [ScoresRepository, ScoresService, IdempotencyRecordsRepository, IdempotencyService],
+})
+export class ScoresModule {}

@@ -1,0 +1,115 @@
+import { RequestValidationException } from '../../../src/common/errors/api-exceptions';
+import { parseDateTime } from '../../../src/scores/datetimes';
+import { jsonDocumentProblem } from '../../../src/scores/json-document';
+import { etagOf, ifMatchAllows } from '../../../src/scores/score-etag';
+import { parseFilterBody } from '../../../src/scores/score-filters';
+import { orderOf, whereOf } from '../../../src/scores/score-where';
+
+const nest = (depth: number): unknown => (depth === 0 ? 1 : { a: nest(depth - 1) });
+
+describe('score ETags', () => {
+  it('is the quoted revision; If-Match takes *, lists and weak tags', () => {
+    expect(etagOf(3)).toBe('"3"');
+    expect(ifMatchAllows(undefined, 3)).toBe(true);
+    expect(ifMatchAllows('*', 3)).toBe(true);
+    expect(ifMatchAllows('"3"', 3)).toBe(true);
+    expect(ifMatchAllows('"1", W/"3"', 3)).toBe(true);
+    expect(ifMatchAllows('"2"', 3)).toBe(false);
+    expect(ifMatchAllows('3', 3)).toBe(false);
+  });
+});
+
+describe('jsonDocumentProblem', () => {
+  it('allows 32 levels of nesting and refuses 33', () => {
+    expect(jsonDocumentProblem(nest(32))).toBeUndefined();
+    expect(jsonDocumentProblem(nest(33))).toBe('JSON nested deeper than 32 levels is not supported.');
+  });
+
+  it('refuses text jsonb cannot store and numbers that are not finite', () => {
+    expect(jsonDocumentProblem({ a: ['x\u0000'] })).toContain('Null characters');
+    expect(jsonDocumentProblem({ ['\ud800']: 1 })).toContain('unpaired surrogates');
+    expect(jsonDocumentProblem({ a: Infinity })).toBe('Numbers must be finite.');
+    expect(jsonDocumentProblem({ a: [1, 'b', null, true, { c: {} }] })).toBeUndefined();
+  });
+});
+
+describe('parseDateTime', () => {
+  it('reads a date-time without an offset as UTC', () => {
+    expect(parseDateTime('2026-01-02T03:04:05').toISOString()).toBe('2026-01-02T03:04:05.000Z');
+    expect(parseDateTime('2026-01-02 03:04').toISOString()).toBe('2026-01-02T03:04:00.000Z');
+    expect(parseDateTime('2026-01-02').toISOString()).toBe('2026-01-02T00:00:00.000Z');
+    expect(parseDateTime('2026-01-02T03:04:05+02:00').toISOString()).toBe('2026-01-02T01:04:05.000Z');
+  });
+});
+
+describe('parseFilterBody', () => {
+  const messages = (body: unknown) => {
+    try {
+      parseFilterBody(body);
+    } catch (error) {
+      return (error as RequestValidationException).issues.map((issue) => `${issue.loc.join('.')}: ${issue.drfMsg}`);
+    }
+    return [];
+  };
+
+  it('normalizes conditions and echoes them', () => {
+    const parsed = parseFilterBody({
+      filters: {
+        environment: { value: 'prod' },
+        numerical_value: [
+          { operator: 'gte', value: 1 },
+          { operator: 'lt', value: 2 },
+        ],
+      },
+    });
+    expect(parsed.current).toEqual({
+      environment: { operator: '', value: 'prod' },
+      numerical_value: [
+        { operator: 'gte', value: 1 },
+        { operator: 'lt', value: 2 },
+      ],
+    });
+    expect(parsed.conditions.map((condition) => [condition.column, condition.operator, condition.values])).toEqual([
+      ['environment', '', ['prod']],
+      ['numericalValue', 'gte', [1]],
+      ['numericalValue', 'lt', [2]],
+    ]);
+    expect(parseFilterBody(undefined)).toEqual({ conditions: [], current: {} });
+    expect(parseFilterBody({ filters: null })).toEqual({ conditions: [], current: {} });
+  });
+
+  it('names every unknown field, operator and bad value', () => {
+    expect(
+      messages({ filters: { colour: {}, is_passed: { operator: 'icontains', value: 'x' }, created_at: { operator: 'gt', value: 'x' } } }),
+    ).toEqual([
+      'body.filters.colour: Unknown filter field; expected one of evaluator_id, evaluator_slug, log_id, dataset_id, environment, scorer, type, is_passed, created_at, numerical_value.',
+      'body.filters.is_passed.operator: The "icontains" operator does not apply to is_passed; use one of "", "not".',
+      'body.filters.created_at.value: Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].',
+    ]);
+    expect(messages({ filters: { log_id: { operator: 'in', value: [] } } })).toEqual([
+      'body.filters.log_id.value: Expected between 1 and 100 values.',
+    ]);
+    expect(messages({ filters: { log_id: { operator: 'in', value: ['a', 2] } } })).toEqual([
+      'body.filters.log_id.value.1: Not a valid string.',
+    ]);
+    expect(messages({ filters: { log_id: [] } })).toEqual(['body.filters.log_id: Expected a condition or a non-empty list of conditions.']);
+  });
+});
+
+describe('score queries', () => {
+  it('escape LIKE wildcards and keep NULL rows for `not` on nullable columns', () => {
+    expect(whereOf({ column: 'logId', kind: 'text', nullable: true, operator: 'icontains', values: ['50%_\\'] })).toEqual({
+      logId: { $ilike: '%50\\%\\_\\\\%' },
+    });
+    expect(whereOf({ column: 'logId', kind: 'text', nullable: true, operator: 'not', values: ['a'] })).toEqual({
+      $or: [{ logId: { $nin: ['a'] } }, { logId: null }],
+    });
+    expect(whereOf({ column: 'type', kind: 'text', nullable: false, operator: 'not', values: ['a'] })).toEqual({ type: { $nin: ['a'] } });
+    expect(whereOf({ column: 'environment', kind: 'text', nullable: false, operator: 'empty', values: [] })).toEqual({ environment: '' });
+  });
+
+  it('order by the sort key, then id the same way', () => {
+    expect(orderOf('-created_at')).toEqual({ createdAt: 'desc', id: 'desc' });
+    expect(orderOf('numerical_value')).toEqual({ numericalValue: 'asc', id: 'asc' });
+  });
+});
