@@ -1,0 +1,260 @@
+import { randomUUID } from 'node:crypto';
+import { generateOpenApiDocument } from '../../src/openapi/offline-document';
+import { createEvaluator, postScore } from '../support/scores';
+import { type Tenant, createTenant } from '../support/tenants';
+import { type TestApp, startTestApp } from '../support/test-app';
+
+/** What organization A owns; B calls every route with these ids. */
+interface Owned {
+  scorerId: string;
+  evaluatorId: string;
+  evaluatorSlug: string;
+  scoreId: string;
+  logId: string;
+  datasetId: string;
+  tag: string;
+  userId: string;
+  apiKeyId: string;
+}
+
+interface RouteCase {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** The path as the OpenAPI document writes it. */
+  template: string;
+  path: (a: Owned) => string;
+  body?: (a: Owned) => unknown;
+  /** What B must get: 404 for a resource of A, 400 for a body that names A's resource, a (filtered) 2xx for a collection. */
+  expect: 404 | 400 | 'collection';
+}
+
+const scoreValues = (a: Owned) => ({ evaluator_id: a.evaluatorId, log_id: a.logId, numerical_value: 4 });
+
+/**
+ * Every authenticated route, called by organization B with organization A's ids. A new route must join
+ * this table: the last test fails for any authenticated operation of the document that is missing here.
+ */
+const ROUTES: RouteCase[] = [
+  {
+    method: 'post',
+    template: '/v2/scorers',
+    path: () => '/v2/scorers',
+    body: () => ({ name: 'B scorer', scorer_type: 'llm' }),
+    expect: 'collection',
+  },
+  { method: 'post', template: '/v2/scorers/list', path: () => '/v2/scorers/list', body: () => ({}), expect: 'collection' },
+  { method: 'get', template: '/v2/scorers/tags', path: () => '/v2/scorers/tags', expect: 'collection' },
+  { method: 'get', template: '/v2/scorers/{scorer_id}', path: (a) => `/v2/scorers/${a.scorerId}`, expect: 404 },
+  {
+    method: 'patch',
+    template: '/v2/scorers/{scorer_id}',
+    path: (a) => `/v2/scorers/${a.scorerId}`,
+    body: () => ({ name: 'taken over' }),
+    expect: 404,
+  },
+  { method: 'delete', template: '/v2/scorers/{scorer_id}', path: (a) => `/v2/scorers/${a.scorerId}`, expect: 404 },
+  {
+    method: 'post',
+    template: '/v2/scorers/{scorer_id}/version/llm',
+    path: (a) => `/v2/scorers/${a.scorerId}/version/llm`,
+    body: () => ({}),
+    expect: 404,
+  },
+  {
+    method: 'post',
+    template: '/v2/scorers/{scorer_id}/version/preset',
+    path: (a) => `/v2/scorers/${a.scorerId}/version/preset`,
+    body: () => ({}),
+    expect: 404,
+  },
+  { method: 'get', template: '/v2/scorers/{scorer_id}/version', path: (a) => `/v2/scorers/${a.scorerId}/version?version=1`, expect: 404 },
+  { method: 'get', template: '/v2/scorers/{scorer_id}/versions', path: (a) => `/v2/scorers/${a.scorerId}/versions`, expect: 404 },
+  {
+    method: 'post',
+    template: '/v2/scorers/{scorer_id}/versions/{version_number}/restore',
+    path: (a) => `/v2/scorers/${a.scorerId}/versions/1/restore`,
+    expect: 404,
+  },
+  {
+    method: 'get',
+    template: '/v2/scorers/{scorer_id}/health-scores',
+    path: (a) => `/v2/scorers/${a.scorerId}/health-scores?dataset_id=${a.datasetId}`,
+    expect: 404,
+  },
+  {
+    method: 'post',
+    template: '/v2/scorers/{scorer_id}/versions/{version_number}/health-scores',
+    path: (a) => `/v2/scorers/${a.scorerId}/versions/1/health-scores`,
+    body: (a) => ({ dataset_id: a.datasetId, health_score_type: 'f1', score: 0 }),
+    expect: 404,
+  },
+  {
+    method: 'post',
+    template: '/v2/users/api_keys',
+    path: () => '/v2/users/api_keys',
+    body: () => ({ description: 'B key' }),
+    expect: 'collection',
+  },
+  { method: 'get', template: '/v2/users/{user_id}/api_keys', path: (a) => `/v2/users/${a.userId}/api_keys`, expect: 404 },
+  { method: 'delete', template: '/v2/users/api_keys/{api_key_id}', path: (a) => `/v2/users/api_keys/${a.apiKeyId}`, expect: 404 },
+
+  {
+    method: 'post',
+    template: '/api/evaluators/',
+    path: () => '/api/evaluators/',
+    body: (a) => ({ name: 'B', evaluator_slug: a.evaluatorSlug, type: 'llm', score_value_type: 'numerical' }),
+    expect: 'collection',
+  },
+  { method: 'get', template: '/api/evaluators/', path: () => '/api/evaluators/', expect: 'collection' },
+  { method: 'get', template: '/api/evaluators/{id}/', path: (a) => `/api/evaluators/${a.evaluatorId}/`, expect: 404 },
+  {
+    method: 'patch',
+    template: '/api/evaluators/{id}/',
+    path: (a) => `/api/evaluators/${a.evaluatorId}/`,
+    body: () => ({ name: 'taken over' }),
+    expect: 404,
+  },
+  { method: 'delete', template: '/api/evaluators/{id}/', path: (a) => `/api/evaluators/${a.evaluatorId}/`, expect: 404 },
+  { method: 'post', template: '/api/scores/', path: () => '/api/scores/', body: scoreValues, expect: 400 },
+  { method: 'get', template: '/api/scores/', path: (a) => `/api/scores/?log_id=${a.logId}`, expect: 'collection' },
+  {
+    method: 'post',
+    template: '/api/scores/list/',
+    path: () => '/api/scores/list/',
+    body: (a) => ({ filters: { log_id: { operator: '', value: a.logId } } }),
+    expect: 'collection',
+  },
+  { method: 'get', template: '/api/scores/{id}/', path: (a) => `/api/scores/${a.scoreId}/`, expect: 404 },
+  {
+    method: 'put',
+    template: '/api/scores/{id}/',
+    path: (a) => `/api/scores/${a.scoreId}/`,
+    body: (a) => ({ evaluator_slug: 'b_custom', log_id: a.logId, string_value: 'x' }),
+    expect: 404,
+  },
+  {
+    method: 'patch',
+    template: '/api/scores/{id}/',
+    path: (a) => `/api/scores/${a.scoreId}/`,
+    body: () => ({ numerical_value: 1 }),
+    expect: 404,
+  },
+  { method: 'delete', template: '/api/scores/{id}/', path: (a) => `/api/scores/${a.scoreId}/`, expect: 404 },
+  { method: 'get', template: '/api/scores/{id}/history/', path: (a) => `/api/scores/${a.scoreId}/history/`, expect: 404 },
+  {
+    method: 'post',
+    template: '/api/logs/{log_id}/scores/',
+    path: (a) => `/api/logs/${a.logId}/scores/`,
+    body: (a) => ({ evaluator_id: a.evaluatorId, numerical_value: 4 }),
+    expect: 400,
+  },
+  { method: 'get', template: '/api/logs/{log_id}/scores/', path: (a) => `/api/logs/${a.logId}/scores/`, expect: 'collection' },
+  {
+    method: 'get',
+    template: '/api/logs/{log_id}/scores/{score_id}/',
+    path: (a) => `/api/logs/${a.logId}/scores/${a.scoreId}/`,
+    expect: 404,
+  },
+  {
+    method: 'put',
+    template: '/api/logs/{log_id}/scores/{score_id}/',
+    path: (a) => `/api/logs/${a.logId}/scores/${a.scoreId}/`,
+    body: () => ({ evaluator_slug: 'b_custom', string_value: 'x' }),
+    expect: 404,
+  },
+  {
+    method: 'patch',
+    template: '/api/logs/{log_id}/scores/{score_id}/',
+    path: (a) => `/api/logs/${a.logId}/scores/${a.scoreId}/`,
+    body: () => ({ numerical_value: 1 }),
+    expect: 404,
+  },
+  {
+    method: 'delete',
+    template: '/api/logs/{log_id}/scores/{score_id}/',
+    path: (a) => `/api/logs/${a.logId}/scores/${a.scoreId}/`,
+    expect: 404,
+  },
+];
+
+describe('tenancy: nobody sees another organization’s data', () => {
+  let t: TestApp;
+  let a: Tenant;
+  let b: Tenant;
+  let owned: Owned;
+  let fingerprints: string[];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    a = await createTenant(t.app, 'org-a');
+    b = await createTenant(t.app, 'org-b');
+    const tag = `secret-tag-${randomUUID().slice(0, 8)}`;
+    const scorer = await t.http
+      .post('/v2/scorers')
+      .set(a.galileoKey)
+      .send({ name: 'A private scorer', scorer_type: 'llm', tags: [tag] });
+    await t.http.post(`/v2/scorers/${scorer.body.id}/version/preset`).set(a.galileoKey).send({});
+    const datasetId = randomUUID();
+    await t.http
+      .post(`/v2/scorers/${scorer.body.id}/versions/1/health-scores`)
+      .set(a.galileoKey)
+      .send({ dataset_id: datasetId, health_score_type: 'f1', score: 0.5 });
+    const evaluator = await createEvaluator(t, a, {
+      score_value_type: 'numerical',
+      evaluator_slug: `a_private_${randomUUID().slice(0, 6)}`,
+    });
+    const logId = `log-a-${randomUUID()}`;
+    const score = await postScore(t, a, { evaluator_id: evaluator.id, log_id: logId, numerical_value: 3, inputs: { secret: 'A only' } });
+    expect(score.status).toBe(201);
+    owned = {
+      scorerId: scorer.body.id,
+      evaluatorId: evaluator.id,
+      evaluatorSlug: evaluator.evaluator_slug,
+      scoreId: score.body.id,
+      logId,
+      datasetId,
+      tag,
+      userId: a.userId,
+      apiKeyId: a.apiKeyId,
+    };
+    fingerprints = [owned.scorerId, owned.evaluatorId, owned.scoreId, owned.userId, owned.apiKeyId, tag, 'A private scorer', 'A only'];
+  });
+  afterAll(() => t.close());
+
+  it.each(ROUTES.map((route) => [`${route.method.toUpperCase()} ${route.template}`, route] as const))('%s', async (_name, route) => {
+    for (const credentials of [b.galileoKey, b.bearerKey]) {
+      if (route.template.startsWith('/api/') && credentials === b.galileoKey) continue;
+      let request = t.http[route.method](route.path(owned)).set(credentials);
+      if (route.body) request = request.send(route.body(owned) as object);
+      const res = await request;
+      if (route.expect === 'collection') expect(res.status).toBeLessThan(300);
+      else expect(res.status).toBe(route.expect);
+      // B may read back what it sent itself (a 400 naming the id it gave), nothing else of A's.
+      const sent = route.path(owned) + JSON.stringify(route.body?.(owned) ?? '');
+      const text = JSON.stringify(res.body);
+      for (const fingerprint of fingerprints.filter((value) => !sent.includes(value))) expect(text).not.toContain(fingerprint);
+    }
+  });
+
+  it("leaves organization A's resources as they were", async () => {
+    const scorer = await t.http.get(`/v2/scorers/${owned.scorerId}`).set(a.galileoKey);
+    expect(scorer.body).toMatchObject({ name: 'A private scorer', latest_version: { version: 1 } });
+    const evaluator = await t.http.get(`/api/evaluators/${owned.evaluatorId}/`).set(a.bearerKey);
+    expect(evaluator.status).toBe(200);
+    const score = await t.http.get(`/api/scores/${owned.scoreId}/`).set(a.bearerKey);
+    expect(score.body).toMatchObject({ numerical_value: 3, inputs: { secret: 'A only' } });
+    const health = await t.http.get(`/v2/scorers/${owned.scorerId}/health-scores?dataset_id=${owned.datasetId}`).set(a.galileoKey);
+    expect(health.body.scores).toHaveLength(1);
+    const keys = await t.http.get(`/v2/users/${a.userId}/api_keys`).set(a.galileoKey);
+    expect(keys.body.api_keys.map((key: { id: string }) => key.id)).toContain(owned.apiKeyId);
+  });
+
+  it('covers every authenticated operation of the OpenAPI document', async () => {
+    const document = await generateOpenApiDocument();
+    const authenticated = Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.entries(item as Record<string, { security?: unknown[] }>)
+        .filter(([, operation]) => (operation.security ?? []).length > 0 && !path.startsWith('/login'))
+        .map(([method]) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(ROUTES.map((route) => `${route.method.toUpperCase()} ${route.template}`).sort()).toEqual(authenticated.sort());
+  });
+});
