@@ -1,5 +1,5 @@
 import { GalileoParameters } from '../openapi/schema-styles';
-import { IntField } from '../validation/fields';
+import { BooleanField, IntField } from '../validation/fields';
 
 export const GALILEO_MAX_LIMIT = 1000;
 
@@ -21,4 +21,19 @@ export function galileoPage(query: GalileoPageQuery, more: boolean) {
     paginated: true,
     next_starting_token: more ? query.starting_token + query.limit : null,
   };
+}
+
+/** The paging keys every Galileo list response carries (subclasses add the list). */
+export abstract class GalileoPageResponse {
+  @IntField({ required: false, default: 0 })
+  starting_token: number;
+
+  @IntField({ required: false, default: 100 })
+  limit: number;
+
+  @BooleanField({ required: false, default: false })
+  paginated: boolean;
+
+  @IntField({ required: false, nullable: true })
+  next_starting_token: number | null;
 }

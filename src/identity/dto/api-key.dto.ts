@@ -1,6 +1,6 @@
 import { GalileoParameters, GalileoSchema } from '../../common/openapi/schema-styles';
-import { GalileoPageQuery } from '../../common/paging/galileo-page';
-import { BooleanField, DateTimeField, EnumField, IntField, ListField, StringField, Uuid4Field } from '../../common/validation/fields';
+import { GalileoPageQuery, GalileoPageResponse } from '../../common/paging/galileo-page';
+import { DateTimeField, EnumField, ListField, StringField, Uuid4Field } from '../../common/validation/fields';
 
 /** Galileo's project roles: accepted, not modelled (keys here are organization-wide). */
 export const COLLABORATOR_ROLES = ['owner', 'editor', 'annotator', 'viewer'] as const;
@@ -65,19 +65,7 @@ export class CreateApiKeyResponse extends GetApiKeyResponse {
 }
 
 @GalileoSchema('ListApiKeyResponse')
-export class ListApiKeyResponse {
-  @IntField({ required: false, default: 0 })
-  starting_token: number;
-
-  @IntField({ required: false, default: 100 })
-  limit: number;
-
-  @BooleanField({ required: false, default: false })
-  paginated: boolean;
-
-  @IntField({ required: false, nullable: true })
-  next_starting_token: number | null;
-
+export class ListApiKeyResponse extends GalileoPageResponse {
   @ListField(() => GetApiKeyResponse)
   api_keys: GetApiKeyResponse[];
 }

@@ -1,11 +1,10 @@
 import { GalileoParameters, GalileoSchema } from '../../common/openapi/schema-styles';
-import { GalileoPageQuery } from '../../common/paging/galileo-page';
+import { GalileoPageQuery, GalileoPageResponse } from '../../common/paging/galileo-page';
 import {
   AnyOfField,
   BooleanField,
   DateTimeField,
   EnumField,
-  IntField,
   ListField,
   StringField,
   UnionField,
@@ -181,19 +180,7 @@ export class ListScorersRequest {
 }
 
 @GalileoSchema('ListScorersResponse')
-export class ListScorersResponse {
-  @IntField({ required: false, default: 0 })
-  starting_token: number;
-
-  @IntField({ required: false, default: 100 })
-  limit: number;
-
-  @BooleanField({ required: false, default: false })
-  paginated: boolean;
-
-  @IntField({ required: false, nullable: true })
-  next_starting_token: number | null;
-
+export class ListScorersResponse extends GalileoPageResponse {
   @ListField(() => ScorerResponse, { required: false })
   scorers: ScorerResponse[];
 }

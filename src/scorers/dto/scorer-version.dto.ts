@@ -1,5 +1,5 @@
 import { GalileoParameters, GalileoSchema } from '../../common/openapi/schema-styles';
-import { GalileoPageQuery } from '../../common/paging/galileo-page';
+import { GalileoPageQuery, GalileoPageResponse } from '../../common/paging/galileo-page';
 import {
   AnyField,
   BooleanField,
@@ -142,19 +142,7 @@ export class BaseScorerVersionResponse extends BaseScorerVersionDB {
 }
 
 @GalileoSchema('ListScorerVersionsResponse')
-export class ListScorerVersionsResponse {
-  @IntField({ required: false, default: 0 })
-  starting_token: number;
-
-  @IntField({ required: false, default: 100 })
-  limit: number;
-
-  @BooleanField({ required: false, default: false })
-  paginated: boolean;
-
-  @IntField({ required: false, nullable: true })
-  next_starting_token: number | null;
-
+export class ListScorerVersionsResponse extends GalileoPageResponse {
   @ListField(() => BaseScorerVersionResponse, { required: false })
   versions: BaseScorerVersionResponse[];
 }
