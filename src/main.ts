@@ -1,3 +1,4 @@
+import './compile-cache';
 import { Logger } from 'nestjs-pino';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/app-config';

@@ -19,17 +19,16 @@ export class CredentialsService {
 
   async fromApiKey(key: string): Promise<Principal | null> {
     if (key.length < 16 || key.length > 256) return null;
-    const candidates = await this.apiKeys.findActiveByPrefix(lookupPrefix(key));
+    const candidates = await this.apiKeys.findCredentials(lookupPrefix(key));
     const match = candidates.find((candidate) => apiKeyMatches(key, candidate.keyHash));
     if (!match) return null;
-    const user = match.user.getEntity();
     if (!match.lastUsed || Date.now() - match.lastUsed.getTime() > LAST_USED_RESOLUTION_MS) {
       await this.apiKeys.touchLastUsed(match.organizationId, match.id);
     }
     return {
       organizationId: match.organizationId,
-      userId: user.id,
-      email: user.email,
+      userId: match.userId,
+      email: match.email,
       method: 'api_key',
       apiKeyId: match.id,
       apiKeyDescription: match.description,

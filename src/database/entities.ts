@@ -5,6 +5,7 @@ import { HealthScore } from '../scorers/entities/health-score.entity';
 import { ScorerVersion } from '../scorers/entities/scorer-version.entity';
 import { Scorer } from '../scorers/entities/scorer.entity';
 import { IdempotencyRecord } from '../scores/entities/idempotency-record.entity';
+import { ScoreCount } from '../scores/entities/score-count.entity';
 import { ScoreRevision } from '../scores/entities/score-revision.entity';
 import { Score } from '../scores/entities/score.entity';
 import { TenantRow } from './tenant-row.entity';
@@ -21,4 +22,5 @@ export const ENTITIES: Function[] = [
   Score,
   ScoreRevision,
   IdempotencyRecord,
+  ScoreCount,
 ];

@@ -18,6 +18,27 @@ export interface NewApiKey {
 
 const active = (now: Date) => ({ revokedAt: null, $or: [{ expiresAt: null }, { expiresAt: { $gt: now } }] });
 
+/** What authenticating a presented key needs of a stored one and its owner. */
+export interface ApiKeyCredential {
+  organizationId: string;
+  id: string;
+  keyHash: string;
+  description: string;
+  lastUsed: Date | null;
+  userId: string;
+  email: string;
+}
+
+interface CredentialRow {
+  organization_id: string;
+  id: string;
+  key_hash: string;
+  description: string;
+  last_used: string | Date | null;
+  user_id: string;
+  email: string;
+}
+
 @Injectable()
 export class ApiKeysRepository {
   constructor(private readonly em: EntityManager) {}
@@ -35,6 +56,28 @@ export class ApiKeysRepository {
    */
   findActiveByPrefix(prefix: string, now = new Date()): Promise<ApiKey[]> {
     return this.em.find(ApiKey, { prefix, ...active(now) }, { populate: ['user'], strategy: 'joined' });
+  }
+
+  /**
+   * The same lookup for authentication, on every request: one query on the prefix index, read as plain
+   * records (nothing enters the identity map), so a revoked key is refused by the next request.
+   */
+  async findCredentials(prefix: string, now = new Date()): Promise<ApiKeyCredential[]> {
+    const rows = await this.em.execute<CredentialRow[]>(
+      `select k.organization_id, k.id, k.key_hash, k.description, k.last_used, u.id as user_id, u.email
+       from api_keys k join users u on u.organization_id = k.organization_id and u.id = k.user_id
+       where k.prefix = ? and k.revoked_at is null and (k.expires_at is null or k.expires_at > ?)`,
+      [prefix, now],
+    );
+    return rows.map((row) => ({
+      organizationId: row.organization_id,
+      id: row.id,
+      keyHash: row.key_hash,
+      description: row.description,
+      lastUsed: row.last_used === null ? null : new Date(row.last_used),
+      userId: row.user_id,
+      email: row.email,
+    }));
   }
 
   findActive(organizationId: string, id: string, now = new Date()): Promise<ApiKey | null> {

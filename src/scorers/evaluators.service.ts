@@ -69,6 +69,12 @@ export class EvaluatorsService {
     return this.scorers.get(organizationId, id);
   }
 
+  /** The live evaluators among `ids` (one query for a page of scores), as plain data. */
+  async liveByIds(organizationId: string, ids: string[]): Promise<Map<string, Scorer>> {
+    const evaluators = ids.length ? await this.repository.findLiveDetachedByIds(organizationId, ids) : [];
+    return new Map(evaluators.map((evaluator) => [evaluator.id, evaluator]));
+  }
+
   async update(organizationId: string, id: string, body: UpdateEvaluatorRequest): Promise<Scorer> {
     if (!UUID.test(id)) throw new ResourceNotFoundException('Evaluator');
     try {
@@ -95,7 +101,7 @@ export class EvaluatorsService {
     const { evaluatorId, evaluatorSlug } = reference;
     if (!evaluatorId && !evaluatorSlug) throw new RuleViolationException('Provide either evaluator_id or evaluator_slug.');
     if (evaluatorId) {
-      const evaluator = UUID.test(evaluatorId) ? await this.repository.findLive(organizationId, evaluatorId) : null;
+      const evaluator = UUID.test(evaluatorId) ? await this.repository.findLiveDetached(organizationId, evaluatorId) : null;
       if (!evaluator) {
         throw new RequestValidationException([
           {
@@ -114,7 +120,7 @@ export class EvaluatorsService {
       }
       return { evaluator, slug: evaluator.slug, name: evaluator.name, type: evaluator.evaluatorType };
     }
-    const evaluator = await this.repository.findLiveBySlug(organizationId, evaluatorSlug!);
+    const evaluator = await this.repository.findLiveBySlugDetached(organizationId, evaluatorSlug!);
     return evaluator
       ? { evaluator, slug: evaluator.slug, name: evaluator.name, type: evaluator.evaluatorType }
       : { evaluator: null, slug: evaluatorSlug!, name: null, type: 'human' };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { ResourceNotFoundException } from '../common/errors/api-exceptions';
 import type { WriteHealthScoreRequest } from './dto/health-score.dto';
 import { type HealthScoreRow, HealthScoresRepository } from './health-scores.repository';
-import { ScorerVersionsRepository } from './scorer-versions.repository';
 import { versionNotFound } from './scorer-versions.service';
 import { ScorersService } from './scorers.service';
 
@@ -10,25 +10,28 @@ import { ScorersService } from './scorers.service';
 export class HealthScoresService {
   constructor(
     private readonly scorers: ScorersService,
-    private readonly versions: ScorerVersionsRepository,
     private readonly healthScores: HealthScoresRepository,
   ) {}
 
   /** 404 when the scorer or its version does not exist in the organization; otherwise the upsert. */
   async write(organizationId: string, scorerId: string, versionNumber: number, request: WriteHealthScoreRequest): Promise<HealthScoreRow> {
+    const row = await this.healthScores.upsert(
+      { organizationId, scorerId, versionNumber },
+      {
+        datasetId: request.dataset_id.toLowerCase(),
+        healthScoreType: request.health_score_type,
+        score: request.score,
+        secondary: request.secondary ?? null,
+      },
+    );
+    if (row) return row;
     await this.scorers.get(organizationId, scorerId);
-    const version = await this.versions.find(organizationId, scorerId, versionNumber);
-    if (!version) throw versionNotFound(scorerId, versionNumber);
-    return this.healthScores.upsert(version, {
-      datasetId: request.dataset_id.toLowerCase(),
-      healthScoreType: request.health_score_type,
-      score: request.score,
-      secondary: request.secondary ?? null,
-    });
+    throw versionNotFound(scorerId, versionNumber);
   }
 
   async forScorer(organizationId: string, scorerId: string, datasetId: string): Promise<HealthScoreRow[]> {
-    await this.scorers.get(organizationId, scorerId);
-    return this.healthScores.forScorer(organizationId, scorerId, datasetId.toLowerCase());
+    const rows = await this.healthScores.forScorer(organizationId, scorerId, datasetId.toLowerCase());
+    if (!rows) throw new ResourceNotFoundException('Scorer');
+    return rows;
   }
 }

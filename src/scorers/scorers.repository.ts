@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/sql';
+import { detached } from '../database/detached';
 import { Scorer } from './entities/scorer.entity';
 import type { ScorerListQuery } from './scorer-list-query';
 
@@ -20,6 +21,33 @@ export class ScorersRepository {
 
   findLiveBySlug(organizationId: string, slug: string): Promise<Scorer | null> {
     return this.em.findOne(Scorer, { organizationId, slug, deletedAt: null });
+  }
+
+  /** `findLive` as plain data, outside the unit of work: for lookups that only read the scorer. */
+  async findLiveDetached(organizationId: string, id: string): Promise<Scorer | null> {
+    const rows = await this.em.execute('select * from scorers where organization_id = ? and id = ? and deleted_at is null', [
+      organizationId,
+      id,
+    ]);
+    return detached(this.em, Scorer, rows)[0] ?? null;
+  }
+
+  /** The live scorers among `ids` as plain data, outside the unit of work. */
+  async findLiveDetachedByIds(organizationId: string, ids: string[]): Promise<Scorer[]> {
+    const rows = await this.em.execute('select * from scorers where organization_id = ? and id in (?) and deleted_at is null', [
+      organizationId,
+      ids,
+    ]);
+    return detached(this.em, Scorer, rows);
+  }
+
+  /** `findLiveBySlug` as plain data, outside the unit of work. */
+  async findLiveBySlugDetached(organizationId: string, slug: string): Promise<Scorer | null> {
+    const rows = await this.em.execute('select * from scorers where organization_id = ? and slug = ? and deleted_at is null', [
+      organizationId,
+      slug,
+    ]);
+    return detached(this.em, Scorer, rows)[0] ?? null;
   }
 
   /** The live slugs among `candidates`. */

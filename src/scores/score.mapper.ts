@@ -39,6 +39,15 @@ export function scoreSnapshot(score: Score): Record<string, unknown> {
   };
 }
 
+/** The response of each evaluator object, made once however many scores of a page share it. */
+const evaluatorResponses = new WeakMap<Scorer, Record<string, unknown>>();
+
+function evaluatorResponse(evaluator: Scorer): Record<string, unknown> {
+  let response = evaluatorResponses.get(evaluator);
+  if (!response) evaluatorResponses.set(evaluator, (response = toEvaluatorResponse(evaluator) as unknown as Record<string, unknown>));
+  return response;
+}
+
 export function toScoreResponse({ score, evaluator }: ScoreView): ScoreResponse {
   return {
     id: score.id,
@@ -64,7 +73,7 @@ export function toScoreResponse({ score, evaluator }: ScoreView): ScoreResponse 
     status: score.status,
     error_message: score.errorMessage,
     inputs: score.inputs,
-    evaluator: evaluator ? (toEvaluatorResponse(evaluator) as unknown as Record<string, unknown>) : null,
+    evaluator: evaluator ? evaluatorResponse(evaluator) : null,
   };
 }
 

@@ -3,7 +3,6 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { type Principal, actorName } from '../auth/principal';
 import { RequestValidationException, ResourceNotFoundException } from '../common/errors/api-exceptions';
 import { type DrfPageQuery, pageOffset } from '../common/paging/drf-page';
-import type { Scorer } from '../scorers/entities/scorer.entity';
 import { EvaluatorsService, type ResolvedEvaluator } from '../scorers/evaluators.service';
 import type { CreateScoreRequest, ReplaceScoreRequest, ScoreResponse, UpdateScoreRequest } from './dto/score.dto';
 import { IDENTIFIER_MAX_LENGTH } from './dto/score-fields';
@@ -13,11 +12,23 @@ import { IdempotencyService, type StoredResponse } from './idempotency.service';
 import { checkIfMatch } from './score-etag';
 import type { ScoreCondition, SortKey } from './score-filters';
 import { type ScoreView, toScoreResponse } from './score.mapper';
-import { type LogScope, applyUpdate, checkInputs, producerFields, replacedFields, requireLogId } from './score-writes';
+import type { WritableField } from './score-rows';
+import {
+  type LogScope,
+  type ProducerFields,
+  type ScoreFields,
+  applyUpdate,
+  checkInputs,
+  producerFields,
+  replacedFields,
+  requireLogId,
+} from './score-writes';
 import { type ScoreLocator, ScoresRepository } from './scores.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LOG_KEY_CONSTRAINT = 'scores_log_evaluator_scorer_unique';
+/** What a PATCH may change. */
+const VALUE_UPDATE: WritableField[] = ['numericalValue', 'stringValue', 'booleanValue', 'categoricalValue', 'jsonValue', 'isPassed'];
 
 const isLogKeyViolation = (error: unknown): boolean =>
   error instanceof UniqueConstraintViolationException && String(error.message).includes(LOG_KEY_CONSTRAINT);
@@ -61,8 +72,7 @@ export class ScoresService {
   ) {}
 
   async get(locator: ScoreLocator): Promise<ScoreView> {
-    const score = (await this.scores.find(located(locator))) ?? notFound();
-    return { score, evaluator: await this.liveEvaluator(score) };
+    return (await this.scores.findWithEvaluator(located(locator))) ?? notFound();
   }
 
   async list(
@@ -74,10 +84,8 @@ export class ScoresService {
     const count = await this.scores.count(organizationId, conditions);
     const offset = pageOffset(page, count);
     const scores = count > offset ? await this.scores.page(organizationId, conditions, sortBy, offset, page.page_size) : [];
-    const evaluators = new Map<string, Scorer | null>();
-    for (const score of scores) {
-      if (score.evaluatorId && !evaluators.has(score.evaluatorId)) evaluators.set(score.evaluatorId, await this.liveEvaluator(score));
-    }
+    const ids = new Set(scores.flatMap((score) => (score.evaluatorId ? [score.evaluatorId] : [])));
+    const evaluators = await this.evaluators.liveByIds(organizationId, [...ids]);
     return {
       count,
       views: scores.map((score) => ({ score, evaluator: score.evaluatorId ? (evaluators.get(score.evaluatorId) ?? null) : null })),
@@ -102,8 +110,10 @@ export class ScoresService {
     const resolved = await this.resolve(organizationId, body);
     const fields = { ...replacedFields(body, resolved), ...producerFields(body) };
     try {
+      if (!claim)
+        return { status: 201, body: toScoreResponse({ score: await this.insert(principal, fields), evaluator: resolved.evaluator }) };
       return await this.scores.transaction(async () => {
-        const score = this.insert(principal, fields);
+        const score = await this.insert(principal, fields);
         const response = { status: 201, body: toScoreResponse({ score, evaluator: resolved.evaluator }) };
         if (claim) this.idempotency.remember(organizationId, claim, response);
         return response;
@@ -127,7 +137,7 @@ export class ScoresService {
     const write = () =>
       this.scores.transaction(async () => {
         const existing = await this.scores.lockByLogKey(principal.organizationId, logId, fields.evaluatorSlug, scope.scorer);
-        const score = existing ? this.rewrite(principal, existing, 'replace', fields) : this.insert(principal, fields);
+        const score = existing ? await this.rewrite(principal, existing, 'replace', fields) : await this.insert(principal, fields);
         return { created: !existing, view: { score, evaluator: resolved.evaluator } };
       });
     try {
@@ -148,7 +158,7 @@ export class ScoresService {
         checkIfMatch(ifMatch, score.revision);
         if (!scope) requireLogId(body);
         const resolved = await this.resolve(locator.organizationId, body);
-        this.rewrite(principal, score, 'replace', replacedFields(body, resolved, scope));
+        await this.rewrite(principal, score, 'replace', replacedFields(body, resolved, scope));
         return { score, evaluator: resolved.evaluator };
       });
     } catch (error) {
@@ -159,11 +169,10 @@ export class ScoresService {
   /** PATCH: only the value fields sent change; the merged values are re-checked. The row lock keeps concurrent PATCHes whole. */
   update(principal: Principal, locator: ScoreLocator, body: UpdateScoreRequest, ifMatch?: string): Promise<ScoreView> {
     return this.scores.transaction(async () => {
-      const score = (await this.scores.lock(located(locator))) ?? notFound();
+      const { score, evaluator } = (await this.scores.lockWithEvaluator(located(locator))) ?? notFound();
       checkIfMatch(ifMatch, score.revision);
-      const evaluator = await this.liveEvaluator(score);
       applyUpdate(score, body, evaluator);
-      this.recordWrite(principal, score, 'update');
+      await this.recordWrite(principal, score, 'update', VALUE_UPDATE);
       return { score, evaluator };
     });
   }
@@ -186,33 +195,29 @@ export class ScoresService {
     return this.evaluators.resolveForScore(organizationId, { evaluatorId: body.evaluator_id, evaluatorSlug: body.evaluator_slug });
   }
 
-  /** The score's evaluator while it is live; a deleted one leaves the score's references but no evaluator object. */
-  private async liveEvaluator(score: Score): Promise<Scorer | null> {
-    if (!score.evaluatorId) return null;
-    try {
-      return await this.evaluators.get(score.organizationId, score.evaluatorId);
-    } catch (error) {
-      if (error instanceof ResourceNotFoundException) return null;
-      throw error;
-    }
-  }
-
-  private insert(principal: Principal, fields: Partial<Score> & Pick<Score, 'evaluatorSlug' | 'type'>): Score {
+  private async insert(principal: Principal, fields: ScoreFields & ProducerFields): Promise<Score> {
     const now = new Date();
-    const score = this.scores.add({ ...fields, organizationId: principal.organizationId, revision: 1, createdAt: now, updatedAt: now });
-    this.scores.addRevision(score, 'create', actorName(principal));
-    return score;
+    return this.scores.insert(
+      { ...fields, organizationId: principal.organizationId, revision: 1, createdAt: now, updatedAt: now },
+      actorName(principal),
+    );
   }
 
-  private rewrite(principal: Principal, score: Score, operation: 'replace', fields: Partial<Score>): Score {
+  private async rewrite(
+    principal: Principal,
+    score: Score,
+    operation: 'replace',
+    fields: ScoreFields | (ScoreFields & ProducerFields),
+  ): Promise<Score> {
     Object.assign(score, fields);
-    this.recordWrite(principal, score, operation);
+    await this.recordWrite(principal, score, operation, Object.keys(fields) as WritableField[]);
     return score;
   }
 
-  private recordWrite(principal: Principal, score: Score, operation: 'replace' | 'update'): void {
+  /** Saves the fields a write changed, with the next revision. */
+  private async recordWrite(principal: Principal, score: Score, operation: 'replace' | 'update', changed: WritableField[]): Promise<void> {
     score.revision += 1;
     score.updatedAt = new Date();
-    this.scores.addRevision(score, operation, actorName(principal));
+    await this.scores.save(score, [...changed, 'revision', 'updatedAt'], { operation, actor: actorName(principal) });
   }
 }

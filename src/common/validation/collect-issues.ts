@@ -8,7 +8,7 @@ type Loc = (string | number)[];
 export const REDACTED = '[redacted]';
 
 /** The input echoed in an error, with the values of secret fields replaced. */
-function echoed(value: unknown, specs: Map<string, FieldSpec> | undefined): unknown {
+function echoed(value: unknown, specs: ReadonlyMap<string, FieldSpec> | undefined): unknown {
   if (!specs || typeof value !== 'object' || value === null || Array.isArray(value)) return value;
   const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
   for (const [property, spec] of specs) if (spec.secret && property in copy) copy[property] = REDACTED;

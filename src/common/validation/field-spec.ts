@@ -51,7 +51,9 @@ export function recordFieldSpec(target: object, property: string, spec: FieldSpe
   Reflect.defineMetadata(FIELD_SPECS, own, target);
 }
 
-/** The field specs of a DTO prototype, inherited ones first, in declaration order. */
-export function fieldSpecsOf(target: object): Map<string, FieldSpec> {
-  return new Map(Reflect.getMetadata(FIELD_SPECS, target) ?? []);
+const NO_SPECS: ReadonlyMap<string, FieldSpec> = new Map();
+
+/** The field specs of a DTO prototype, inherited ones first, in declaration order (the stored map, read on every request: not copied). */
+export function fieldSpecsOf(target: object): ReadonlyMap<string, FieldSpec> {
+  return (Reflect.getMetadata(FIELD_SPECS, target) as ReadonlyMap<string, FieldSpec> | undefined) ?? NO_SPECS;
 }

@@ -1,6 +1,7 @@
 import type { Opt } from '@mikro-orm/core';
-import { Entity, Index, Property } from '@mikro-orm/decorators/legacy';
+import { Entity, Index, Property, Trigger } from '@mikro-orm/decorators/legacy';
 import { TenantRow } from '../../database/tenant-row.entity';
+import { SCORE_COUNT_TRIGGERS } from './score-count.triggers';
 
 /**
  * A score given to a logged LLM call. `evaluatorId` is null for a custom (unknown-slug) evaluator;
@@ -22,6 +23,9 @@ import { TenantRow } from '../../database/tenant-row.entity';
 @Index({ name: 'scores_type_index', properties: ['organizationId', 'type', 'createdAt', 'id'] })
 @Index({ name: 'scores_passed_index', properties: ['organizationId', 'isPassed', 'createdAt', 'id'] })
 @Index({ name: 'scores_numerical_index', properties: ['organizationId', 'numericalValue', 'id'] })
+@Trigger(SCORE_COUNT_TRIGGERS[0])
+@Trigger(SCORE_COUNT_TRIGGERS[1])
+@Trigger(SCORE_COUNT_TRIGGERS[2])
 export class Score extends TenantRow {
   /** The evaluator (a scorer) when the slug or id named one; its row may since have been deleted. */
   @Property({ type: 'uuid', nullable: true })

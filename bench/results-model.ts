@@ -1,0 +1,49 @@
+import type { CountPlans } from './count-plans.ts';
+import type { TargetResult } from './load.ts';
+import type { Verdict } from './targets.ts';
+
+export interface WorkloadResult {
+  name: string;
+  title: string;
+  database: 'PostgreSQL' | 'PGlite';
+  kind: 'write' | 'list';
+  service: TargetResult;
+  baseline?: TargetResult;
+  ratio: number | null;
+  verdicts: Verdict[];
+}
+
+export interface StartupResult {
+  /** First start on an empty database: migrations applied during start-up. */
+  firstStartMs: number;
+  /** Restarts with the migrations already applied (the target's case). */
+  restartsMs: number[];
+  medianRestartMs: number;
+}
+
+export interface RunResults {
+  date: string;
+  mode: 'full' | 'quick';
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    memoryGiB: number;
+    os: string;
+    node: string;
+    postgres: string;
+    postgresSettings: Record<string, string>;
+    pglite: string;
+    /** Other work on the machine shows here: the bench itself is idle at the start. */
+    loadAverage: { start: number; end: number };
+  };
+  schedule: { connections: number; warmupSeconds: number; seconds: number; rounds: number };
+  seed: { rows: Record<string, number>; listMatchingScores: number; seconds: number; pgliteScores: number };
+  startup: { postgres?: StartupResult; pglite?: StartupResult };
+  /** The list's `count` for the listed evaluator: the rows counted, or the kept count (what the service reads). */
+  countPlans?: CountPlans;
+  peakRssMiB: { postgresService?: number; baseline?: number; pgliteService?: number };
+  workloads: WorkloadResult[];
+  verdicts: Verdict[];
+  /** Phases that could not run, with why. */
+  failures: string[];
+}
