@@ -45,8 +45,12 @@ else
   skip 'browser (Swagger UI in Chromium)' "no Chromium at $chromium_path (apt-get install chromium; CI installs it)"
 fi
 
+step 'reliability (bounded)' npm run test:reliability
+step 'no secrets in the repository (secretlint)' secretlint '**/*'
+step 'no install scripts but node' node scripts/check-install-scripts.js
 step 'Dockerfile lint' bash -c 'dockerfilelint Dockerfile && dockerfile-utils lint Dockerfile'
 step 'production install starts' bash scripts/check-production-install.sh
+step 'benchmarks (quick, no thresholds)' npm run bench -- --quick
 
 printf '\n'; printf '%s\n' "${summary[@]}"
 total=${#summary[@]}

@@ -5,15 +5,19 @@ import { SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module';
+import { ServiceUnavailableException } from './common/errors/api-exceptions';
 import { RouteFamilyExceptionFilter } from './common/filters/route-family-exception.filter';
+import { answerClientError } from './common/http/client-errors';
 import { canonicalGalileoUrl } from './common/http/galileo-aliases';
 import { parseJsonBody } from './common/http/json-body.parser';
 import { REQUEST_ID_HEADER, requestIdFor } from './common/http/request-id';
+import { useSecurityHeaders } from './common/http/security-headers';
 import { RequestValidationPipe } from './common/pipes/request-validation.pipe';
 import type { AppConfig } from './config/app-config';
 import { buildOpenApiDocument } from './openapi/openapi-document';
 
 function createAdapter(config: AppConfig): FastifyAdapter {
+  const routeFamilyErrors = new RouteFamilyExceptionFilter();
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
@@ -22,15 +26,30 @@ function createAdapter(config: AppConfig): FastifyAdapter {
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 512 },
     requestTimeout: config.requestTimeoutMs,
     connectionTimeout: config.requestTimeoutMs,
+    // Slow clients: headers must arrive within 10 s (or the request timeout, if shorter), checked every second.
+    http: { headersTimeout: Math.min(config.requestTimeoutMs, 10_000), connectionsCheckingInterval: 1000 },
     keepAliveTimeout: 65_000,
-    return503OnClosing: true,
+    return503OnClosing: false,
+    clientErrorHandler: answerClientError,
+    // The router refuses malformed URLs and over-long parameters before any hook runs.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
+      void reply.header(REQUEST_ID_HEADER, request.id);
+      routeFamilyErrors.reply(error, request, reply);
+    },
     forceCloseConnections: 'idle',
     logger: false,
+  });
+  let closing = false;
+  adapter.getInstance().addHook('preClose', (done: () => void) => {
+    closing = true;
+    done();
   });
   adapter.getInstance().addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
     (request.raw as { id?: string }).id = request.id;
     void reply.header(REQUEST_ID_HEADER, request.id);
-    done();
+    if (!closing) return done();
+    // Shutting down: a request arriving now (on a kept-alive connection) is refused before doing anything.
+    routeFamilyErrors.reply(new ServiceUnavailableException('The server is shutting down; retry shortly.'), request, reply);
   });
   return adapter;
 }
@@ -43,6 +62,7 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
   });
   app.useLogger(app.get(Logger));
   app.flushLogs();
+  useSecurityHeaders(app);
   app.useBodyParser('application/json', { bodyLimit: config.bodyLimitBytes }, async (_request: unknown, body: Buffer) =>
     parseJsonBody(body),
   );

@@ -24,10 +24,10 @@ export class LoginService {
   }
 
   private async exchange(client: string, authenticate: () => Promise<Principal | null>, failure: string): Promise<TokenResponse> {
-    this.attempts.assertAllowed(client);
+    await this.attempts.assertAllowed(client);
     const principal = await authenticate();
     if (!principal) {
-      this.attempts.recordFailure(client);
+      await this.attempts.recordFailure(client);
       throw new AuthenticationRequiredException('invalid', 'Bearer', failure);
     }
     const access_token = await this.tokens.issue({

@@ -1,7 +1,27 @@
 import { MikroORM } from '@mikro-orm/core';
+import type { EntityManager as SqlEntityManager } from '@mikro-orm/sql';
 import type { AppConfig } from '../config/app-config';
 import { DataDirLock } from './data-dir-lock';
 import { buildOrmOptions } from './orm-options';
+import { takeStartupLock } from './startup-lock';
+
+/**
+ * Applies pending migrations. On PostgreSQL instances starting together take turns (advisory lock); the
+ * embedded database has one process by construction (its data directory is locked) and one connection,
+ * which the migrator must have to itself.
+ */
+async function migrate(orm: MikroORM, kind: AppConfig['database']['kind']): Promise<void> {
+  if (kind === 'pglite') {
+    await orm.migrator.up();
+    return;
+  }
+  await (orm.em.fork() as SqlEntityManager).transactional(async (em) => {
+    // Waiting for another instance's migrations is not bounded by the request timeout, nor are they.
+    await em.execute('set local statement_timeout = 0');
+    await takeStartupLock(em);
+    await orm.migrator.up({ transaction: em.getTransactionContext() });
+  });
+}
 
 /** An open, migrated database and what must be released when it closes. */
 export class Database {
@@ -17,7 +37,7 @@ export class Database {
     try {
       const orm = await MikroORM.init(buildOrmOptions(database));
       try {
-        await orm.migrator.up();
+        await migrate(orm, database.kind);
       } catch (error) {
         await orm.close(true);
         throw error;

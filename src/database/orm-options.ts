@@ -6,6 +6,7 @@ import type { Options } from '@mikro-orm/core';
 import { migrationsList } from '../../migrations';
 import type { DatabaseConfig } from '../config/app-config';
 import { ENTITIES } from './entities';
+import { QUERY_TIMEOUT_MARGIN_MS, surviveConnectionFaults } from './connection-faults';
 
 export const MIGRATIONS_TABLE = 'mikro_orm_migrations';
 
@@ -36,8 +37,10 @@ export function buildOrmOptions(database: DatabaseConfig): Partial<Options> {
       driverOptions: {
         connectionTimeoutMillis: database.timeoutMs,
         statement_timeout: database.timeoutMs,
+        query_timeout: database.timeoutMs + QUERY_TIMEOUT_MARGIN_MS,
         idle_in_transaction_session_timeout: database.timeoutMs * 2,
         application_name: 'scorekeeper',
+        onPoolCreated: surviveConnectionFaults,
       },
     };
   }

@@ -1,14 +1,18 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService } from '@nestjs/terminus';
+import { SkipThrottle } from '@nestjs/throttler';
 import type { FastifyReply } from 'fastify';
 import { GalileoOperation } from '../common/openapi/galileo-operation.decorator';
 import { PACKAGE_VERSION, GALILEO_API_VERSION } from '../common/version';
 import { DatabaseHealthIndicator } from './database.health';
 import { HealthcheckResponse } from './healthcheck.response';
+import { CLIENT_THROTTLER } from '../rate-limits/rate-limit.guards';
 
 @Controller()
 @ApiTags('health')
+/** Load balancers and orchestrators poll these. */
+@SkipThrottle({ [CLIENT_THROTTLER]: true })
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,

@@ -3,6 +3,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/sql';
 import { apiKeyMatches, generateApiKey, hashApiKey, isAcceptableApiKey, lookupPrefix, truncateApiKey } from '../auth/api-key-material';
 import { hashPassword } from '../auth/passwords';
+import { takeStartupLock } from '../database/startup-lock';
 import { RequestValidationException, ResourceNotFoundException } from '../common/errors/api-exceptions';
 import { ApiKeysRepository } from './api-keys.repository';
 import type { ApiKey } from './entities/api-key.entity';
@@ -101,6 +102,7 @@ export class IdentityService {
     apiKey?: string,
   ): Promise<{ user: User; created: boolean; keyImported: boolean }> {
     return this.em.transactional(async () => {
+      await takeStartupLock(this.em);
       let user = await this.findUserByEmail(email);
       const created = !user;
       if (!user) {

@@ -50,9 +50,8 @@ export function toApiError(exception: unknown, request: { method: string; conten
   if (exception instanceof RateLimitedException) return { kind: 'throttled', retryAfterSeconds: exception.retryAfterSeconds };
   if (exception instanceof ResourceNotFoundException) return { kind: 'not_found', resource: exception.resource, detail: exception.message };
   if (exception instanceof RuleViolationException) return { kind: 'rule', status: exception.getStatus(), message: exception.message };
-  if (exception instanceof ServiceUnavailableException || isDatabaseUnavailable(exception)) {
-    return { kind: 'unavailable', message: 'The database is unavailable; retry shortly.' };
-  }
+  if (exception instanceof ServiceUnavailableException) return { kind: 'unavailable', message: exception.message };
+  if (isDatabaseUnavailable(exception)) return { kind: 'unavailable', message: 'The database is unavailable; retry shortly.' };
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     if (status === HttpStatus.NOT_FOUND && /^Cannot [A-Z]+ /.test(messageOf(exception)))
@@ -68,6 +67,8 @@ export function toApiError(exception: unknown, request: { method: string; conten
     if (fastifyError.statusCode === 413) return { kind: 'too_large' };
     if (fastifyError.statusCode === 415) return { kind: 'unsupported_media_type', contentType: request.contentType ?? '' };
     if (fastifyError.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') return { kind: 'http', status: 400, message: 'Invalid Content-Length' };
+    if (fastifyError.code === 'FST_ERR_MAX_PARAM_LENGTH') return { kind: 'http', status: 414, message: 'A path parameter is too long' };
+    if (fastifyError.code === 'FST_ERR_BAD_URL') return { kind: 'http', status: 400, message: 'The URL is malformed' };
     if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
       return { kind: 'http', status: fastifyError.statusCode, message: fastifyError.message ?? 'Bad Request' };
     }

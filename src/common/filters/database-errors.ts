@@ -18,7 +18,7 @@ const UNAVAILABLE_CODES = new Set([
 ]);
 
 const UNAVAILABLE_MESSAGES =
-  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down)|terminating connection|Connection ended unexpectedly|connect ECONNREFUSED/i;
+  /Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error|the database system is (starting up|shutting down)|terminating connection|Connection ended unexpectedly|connect ECONNREFUSED/i;
 
 /** True for errors meaning the database could not be reached or answered too late (the client may retry). */
 export function isDatabaseUnavailable(error: unknown): boolean {

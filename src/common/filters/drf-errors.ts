@@ -4,16 +4,19 @@ import { type RenderedError, retryAfter } from './rendered-error';
 
 type FieldErrors = { [field: string]: string[] | FieldErrors };
 
-/** DRF nests errors by field: `{"filters": {"x": {"operator": ["..."]}}}`; root problems are `non_field_errors`. */
+/**
+ * DRF nests errors by field: `{"filters": {"x": {"operator": ["..."]}}}`; root problems are `non_field_errors`.
+ * Nodes have no prototype, so that a field named `__proto__` is a key like any other.
+ */
 export function drfFieldErrors(issues: ValidationIssue[]): FieldErrors {
-  const errors: FieldErrors = {};
+  const errors: FieldErrors = Object.create(null);
   for (const issue of issues) {
     const path = issue.loc.slice(1).map(String);
     if (path.length === 0) path.push('non_field_errors');
     let node = errors;
     for (const key of path.slice(0, -1)) {
       const next = node[key];
-      node = next && !Array.isArray(next) ? next : (node[key] = {});
+      node = next && !Array.isArray(next) ? next : (node[key] = Object.create(null));
     }
     const leaf = path[path.length - 1];
     const existing = node[leaf];

@@ -16,8 +16,11 @@ export class RouteFamilyExceptionFilter implements ExceptionFilter {
   private readonly drf = new DrfExceptionFilter();
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const request = host.switchToHttp().getRequest<FastifyRequest>();
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    this.reply(exception, host.switchToHttp().getRequest<FastifyRequest>(), host.switchToHttp().getResponse<FastifyReply>());
+  }
+
+  /** Also for errors Fastify's router raises before Nest sees the request (see `frameworkErrors` in app.factory.ts). */
+  reply(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
     (isRespanPath(request.url) ? this.drf : this.fastApi).reply(exception, request, reply);
   }
 }
