@@ -91,7 +91,12 @@ export interface ServiceStart {
   nodeFlags?: string[];
 }
 
-/** The production build, as deployed: NODE_ENV=production, logging at warn, an administrator with a known key. */
+/** The V8 flags the service is deployed with: those of `npm run start:prod` (and the Dockerfile). */
+export const PRODUCTION_NODE_FLAGS: string[] = (JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')).scripts['start:prod'].match(
+  /--[\w-]+=\S+/g,
+) ?? []) as string[];
+
+/** The production build, as deployed: its V8 flags, NODE_ENV=production, logging at warn, an administrator with a known key. */
 export function startService(options: ServiceStart): Promise<RunningServer> {
   const root = buildSnapshot();
   const database: Record<string, string> = options.databaseUrl
@@ -107,7 +112,7 @@ export function startService(options: ServiceStart): Promise<RunningServer> {
     SCOREKEEPER_ADMIN_API_KEY: ADMIN.apiKey,
     ...database,
   };
-  return start(name, [...(options.nodeFlags ?? []), `${root}/dist/src/main.js`], env, root);
+  return start(name, [...PRODUCTION_NODE_FLAGS, ...(options.nodeFlags ?? []), `${root}/dist/src/main.js`], env, root);
 }
 
 /** The raw Fastify + pg server, with the service's pool size. */

@@ -10,7 +10,14 @@ type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>
 export class CountersThrottlerStorage implements ThrottlerStorage {
   constructor(private readonly counters: RateLimitCounters) {}
 
-  async increment(key: string, ttl: number, limit: number): Promise<ThrottlerStorageRecord> {
+  /** The block lasts as long as the window (`blockDuration` is the window's length here); the throttler's name is in `key`. */
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    _blockDuration: number,
+    _throttlerName: string,
+  ): Promise<ThrottlerStorageRecord> {
     const { hits, resetInMs } = await this.counters.hit(key, ttl);
     const secondsLeft = Math.max(1, Math.ceil(resetInMs / 1000));
     const isBlocked = hits > limit;
