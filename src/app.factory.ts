@@ -11,6 +11,7 @@ import { answerClientError } from './common/http/client-errors';
 import { canonicalGalileoUrl } from './common/http/galileo-aliases';
 import { parseJsonBody } from './common/http/json-body.parser';
 import { REQUEST_ID_HEADER, requestIdFor } from './common/http/request-id';
+import { MediaTypeInterceptor } from './common/http/media-type.interceptor';
 import { useSecurityHeaders } from './common/http/security-headers';
 import { RequestValidationPipe } from './common/pipes/request-validation.pipe';
 import type { AppConfig } from './config/app-config';
@@ -67,6 +68,7 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
     parseJsonBody(body),
   );
   app.useGlobalPipes(new RequestValidationPipe());
+  app.useGlobalInterceptors(new MediaTypeInterceptor());
   app.useGlobalFilters(new RouteFamilyExceptionFilter());
   if (config.corsOrigins.length > 0) {
     app.enableCors({ origin: config.corsOrigins.includes('*') ? true : config.corsOrigins, credentials: false });

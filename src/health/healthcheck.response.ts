@@ -1,14 +1,14 @@
 import { GalileoSchema } from '../common/openapi/schema-styles';
-import { StringField } from '../common/validation/fields';
+import { ValidateString } from '../common/validation/validation';
 
 @GalileoSchema('HealthcheckResponse')
 export class HealthcheckResponse {
-  @StringField()
+  @ValidateString()
   api_version: string;
 
-  @StringField()
+  @ValidateString()
   message: string;
 
-  @StringField()
+  @ValidateString()
   version: string;
 }

@@ -1,4 +1,4 @@
-import { checkText } from '../common/validation/check-field';
+import { isStorableText } from '../common/validation/json-document';
 
 /** Free-form JSON deeper than this is refused: PostgreSQL's jsonb (and the request pipeline) stop far earlier than 1 MiB allows. */
 export const MAX_JSON_DEPTH = 32;
@@ -12,7 +12,7 @@ export function jsonDocumentProblem(value: unknown): string | undefined {
   while (pending.length > 0) {
     const { value: current, depth } = pending.pop()!;
     if (typeof current === 'string') {
-      if (checkText(current)) return 'Null characters and unpaired surrogates are not allowed.';
+      if (!isStorableText(current)) return 'Null characters and unpaired surrogates are not allowed.';
       continue;
     }
     if (typeof current === 'number') {
@@ -23,7 +23,7 @@ export function jsonDocumentProblem(value: unknown): string | undefined {
     if (depth > MAX_JSON_DEPTH) return `JSON nested deeper than ${MAX_JSON_DEPTH} levels is not supported.`;
     const entries = Array.isArray(current) ? current.map((item) => ['', item] as const) : Object.entries(current);
     for (const [key, item] of entries) {
-      if (checkText(key)) return 'Null characters and unpaired surrogates are not allowed.';
+      if (!isStorableText(key)) return 'Null characters and unpaired surrogates are not allowed.';
       pending.push({ value: item, depth: depth + 1 });
     }
   }

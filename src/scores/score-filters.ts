@@ -1,7 +1,7 @@
 import { RequestValidationException } from '../common/errors/api-exceptions';
 import type { ValidationIssue } from '../common/errors/validation-issue';
-import { checkValue } from '../common/validation/check-field';
-import type { FieldSpec } from '../common/validation/field-spec';
+import { isPlainObject } from '../common/is-plain-object';
+import { scalarProblem } from '../common/validation/scalar-checks';
 import { parseDateTime } from './datetimes';
 import type { ScoreListQuery } from './dto/score-list.dto';
 
@@ -63,14 +63,6 @@ export interface ScoreCondition {
   values: (string | number | boolean | Date)[];
 }
 
-const SPECS: Record<ValueKind, FieldSpec> = {
-  text: { kind: 'string', required: true, nullable: false },
-  uuid: { kind: 'uuid', required: true, nullable: false },
-  boolean: { kind: 'boolean', required: true, nullable: false },
-  datetime: { kind: 'datetime', required: true, nullable: false },
-  number: { kind: 'number', required: true, nullable: false },
-};
-
 const MAX_FILTER_VALUES = 100;
 
 const issue = (loc: (string | number)[], message: string, input?: unknown): ValidationIssue => ({
@@ -80,9 +72,6 @@ const issue = (loc: (string | number)[], message: string, input?: unknown): Vali
   input,
   drfMsg: message,
 });
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const stored = (kind: ValueKind, value: string | number | boolean): string | number | boolean | Date =>
   kind === 'datetime' ? parseDateTime(value as string) : value;
@@ -114,8 +103,8 @@ function parseValues(
     return issue([...at, 'value'], `Expected between 1 and ${MAX_FILTER_VALUES} values.`, value);
   }
   for (const [index, item] of list.entries()) {
-    const problem = checkValue(SPECS[field.kind], item);
-    if (problem) return issue([...at, 'value', ...(Array.isArray(value) ? [index] : [])], problem.drfMsg ?? problem.msg, item);
+    const problem = scalarProblem(field.kind, item);
+    if (problem) return issue([...at, 'value', ...(Array.isArray(value) ? [index] : [])], problem, item);
   }
   return list as (string | number | boolean)[];
 }

@@ -1,39 +1,39 @@
 import { GalileoSchema } from '../../common/openapi/schema-styles';
-import { StringField } from '../../common/validation/fields';
+import { ValidateString } from '../../common/validation/validation';
 
 /** OAuth2 password form (`application/x-www-form-urlencoded`). */
 @GalileoSchema('Body_login_email_login_post')
 export class LoginForm {
-  @StringField({ required: false, nullable: true, pattern: '^password$' })
+  @ValidateString({ optional: true, nullable: true, pattern: '^password$' })
   grant_type?: string | null;
 
-  @StringField({ maxLength: 320 })
+  @ValidateString({ maxLength: 320 })
   username: string;
 
-  @StringField({ maxLength: 1024, secret: true, openapi: { format: 'password' } })
+  @ValidateString({ maxLength: 1024, secret: true, schema: { format: 'password' } })
   password: string;
 
-  @StringField({ required: false, default: '', applyDefault: true })
-  scope: string;
+  @ValidateString({ optional: true, default: '' })
+  scope: string = '';
 
-  @StringField({ required: false, nullable: true })
+  @ValidateString({ optional: true, nullable: true })
   client_id?: string | null;
 
-  @StringField({ required: false, nullable: true, secret: true, openapi: { format: 'password' } })
+  @ValidateString({ optional: true, nullable: true, secret: true, schema: { format: 'password' } })
   client_secret?: string | null;
 }
 
 @GalileoSchema('ApiKeyLoginRequest')
 export class ApiKeyLoginRequest {
-  @StringField({ maxLength: 256, secret: true })
+  @ValidateString({ maxLength: 256, secret: true })
   api_key: string;
 }
 
 @GalileoSchema('Token')
 export class TokenResponse {
-  @StringField()
+  @ValidateString()
   access_token: string;
 
-  @StringField({ default: 'bearer' })
+  @ValidateString({ default: 'bearer' })
   token_type: string;
 }

@@ -37,7 +37,20 @@ export function renderFastApiError(error: ApiError): RenderedError {
     case 'too_large':
       return detail(413, 'Request body is larger than the 1 MiB limit');
     case 'unsupported_media_type':
-      return detail(415, `Unsupported media type "${error.contentType}"; send application/json`);
+      // FastAPI validates a body it could not read as JSON as the raw bytes: not a dictionary.
+      return {
+        status: 422,
+        body: {
+          detail: [
+            {
+              type: 'model_attributes_type',
+              loc: ['body'],
+              msg: 'Input should be a valid dictionary or object to extract fields from',
+              input: null,
+            },
+          ],
+        },
+      };
     case 'throttled':
       return detail(429, 'Too Many Requests', retryAfter(error.retryAfterSeconds));
     case 'unavailable':

@@ -1,20 +1,20 @@
-import { ListField, StringField } from '../validation/fields';
+import { ValidateJson, ValidateModel, ValidateString } from '../validation/validation';
 import { GalileoSchema } from './schema-styles';
 
 @GalileoSchema('ValidationError')
 export class ValidationErrorSchema {
-  @ListField({ kind: 'any' }, { title: 'Location', openapi: { items: { anyOf: [{ type: 'string' }, { type: 'integer' }] } } })
+  @ValidateJson('list', { title: 'Location', schema: { items: { anyOf: [{ type: 'string' }, { type: 'integer' }] } } })
   loc: (string | number)[];
 
-  @StringField({ title: 'Message' })
+  @ValidateString({ title: 'Message' })
   msg: string;
 
-  @StringField({ title: 'Error Type' })
+  @ValidateString({ title: 'Error Type' })
   type: string;
 }
 
 @GalileoSchema('HTTPValidationError')
 export class HttpValidationErrorSchema {
-  @ListField(() => ValidationErrorSchema, { required: false, title: 'Detail' })
+  @ValidateModel(() => ValidationErrorSchema, { each: true, optional: true, title: 'Detail' })
   detail?: ValidationErrorSchema[];
 }

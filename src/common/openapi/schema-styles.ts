@@ -1,10 +1,8 @@
 import type { Type } from '@nestjs/common';
-import { ApiProperty, ApiSchema, type ApiSchemaOptions, getSchemaPath } from '@nestjs/swagger';
-import type { FieldSpec } from '../validation/field-spec';
-import { fieldSpecsOf } from '../validation/field-spec';
+import { ApiProperty, ApiSchema, type ApiSchemaOptions, DECORATORS, PartialType, PickType } from '@nestjs/swagger';
+import { type InputDialect, declareDialect } from '../validation/lax-coercion';
+import { type PropertyDoc, type Schema, propertyDocsOf } from '../validation/property-docs';
 import { ENUM_SCHEMAS, SCHEMA_CLASSES } from './schema-registry';
-
-type Schema = Record<string, unknown>;
 
 /** `dataset_id` → `Dataset Id`, as pydantic titles fields. */
 export const titleOf = (property: string): string =>
@@ -14,134 +12,89 @@ export const titleOf = (property: string): string =>
     .map((word) => word[0].toUpperCase() + word.slice(1))
     .join(' ');
 
-function refOf(type: () => Type<unknown>): Schema {
-  return { $ref: getSchemaPath(type()) };
-}
-
-function enumSchema(spec: FieldSpec): Schema {
-  const values = spec.values ?? [];
-  const type = values.every((value) => typeof value === 'number') ? 'integer' : 'string';
-  if (!spec.enumName) return { type, enum: [...values] };
-  ENUM_SCHEMAS.set(spec.enumName, { type, enum: values, title: spec.enumName });
-  return { $ref: `#/components/schemas/${spec.enumName}` };
-}
-
-function bounds(spec: FieldSpec): Schema {
-  return {
-    ...(spec.min !== undefined ? { minimum: spec.min } : {}),
-    ...(spec.max !== undefined ? { maximum: spec.max } : {}),
-    ...(spec.minLength !== undefined ? { minLength: spec.minLength } : {}),
-    ...(spec.maxLength !== undefined ? { maxLength: spec.maxLength } : {}),
-    ...(spec.pattern !== undefined ? { pattern: spec.pattern } : {}),
-  };
-}
-
-/** The schema of a value, before nullability, title and description. */
-export function valueSchema(spec: FieldSpec): Schema {
-  switch (spec.kind) {
-    case 'string':
-      return { type: 'string', ...bounds(spec) };
-    case 'int':
-      return { type: 'integer', ...bounds(spec) };
-    case 'number':
-      return { type: 'number', ...bounds(spec) };
-    case 'boolean':
-      return { type: 'boolean' };
-    case 'uuid':
-      return { type: 'string', format: 'uuid' };
-    case 'uuid4':
-      return { type: 'string', format: 'uuid4' };
-    case 'datetime':
-      return { type: 'string', format: 'date-time' };
-    case 'enum':
-      return enumSchema(spec);
-    case 'object':
-      return { type: 'object', additionalProperties: true };
-    case 'numberMap':
-      return { additionalProperties: { anyOf: [{ type: 'number' }, { type: 'null' }] }, type: 'object' };
-    case 'nested':
-      return refOf(spec.type!);
-    case 'list':
-      return {
-        type: 'array',
-        items: spec.items ? valueSchema(spec.items) : {},
-        ...(spec.maxLength !== undefined ? { maxItems: spec.maxLength } : {}),
-      };
-    case 'union': {
-      const variants = Object.entries(spec.union!.variants);
-      return {
-        oneOf: variants.map(([, variant]) => refOf(variant)),
-        discriminator: {
-          propertyName: spec.union!.property,
-          mapping: Object.fromEntries(variants.map(([tag, variant]) => [tag, getSchemaPath(variant())])),
-        },
-      };
-    }
-    case 'anyOf':
-      return { anyOf: (spec.alternatives ?? []).map(valueSchema) };
-    case 'any':
-      return {};
-  }
-}
-
-const withDefault = (spec: FieldSpec): Schema => ('default' in spec ? { default: spec.default } : {});
+const withDefault = (doc: PropertyDoc): Schema => (doc.default ? { default: doc.default.value } : {});
 
 /** Pydantic (FastAPI) style: every property titled, nullability as `anyOf [..., {"type": "null"}]`. */
-function pydanticProperty(property: string, spec: FieldSpec): Schema {
-  const base = valueSchema(spec);
-  const schema = spec.nullable ? { anyOf: [base, { type: 'null' }] } : base;
+function pydanticProperty(property: string, doc: PropertyDoc): Schema {
+  const base = doc.schema();
   return {
-    ...schema,
-    title: spec.title ?? titleOf(property),
-    ...(spec.description ? { description: spec.description } : {}),
-    ...withDefault(spec),
-    ...spec.openapi,
+    ...(doc.nullable ? { anyOf: [base, { type: 'null' }] } : base),
+    title: doc.title ?? titleOf(property),
+    ...(doc.description ? { description: doc.description } : {}),
+    ...withDefault(doc),
+    ...doc.extra,
   };
 }
 
-/** DRF style (Respan's reference): descriptions, no titles, nullability as `type: [..., "null"]`. */
-function drfProperty(spec: FieldSpec): Schema {
-  const base = valueSchema(spec);
+/** DRF style (Respan's reference): descriptions, no titles, nullability as `nullable`. */
+function drfProperty(_property: string, doc: PropertyDoc): Schema {
   return {
-    ...base,
-    ...(spec.nullable ? { nullable: true } : {}),
-    ...(spec.description ? { description: spec.description } : {}),
-    ...withDefault(spec),
-    ...spec.openapi,
+    ...doc.schema(),
+    ...(doc.nullable ? { nullable: true } : {}),
+    ...(doc.description ? { description: doc.description } : {}),
+    ...withDefault(doc),
+    ...doc.extra,
   };
 }
 
-function applyProperties(target: Type<unknown>, render: (property: string, spec: FieldSpec) => Schema) {
-  for (const [property, spec] of fieldSpecsOf(target.prototype)) {
-    // A property typed `null` reflects no design type; the schema is explicit, so any type will do.
-    if (Reflect.getMetadata('design:type', target.prototype, property) === undefined) {
-      Reflect.defineMetadata('design:type', Object, target.prototype, property);
-    }
-    ApiProperty({ ...render(property, spec), required: spec.required } as never)(target.prototype, property);
+type Render = (property: string, doc: PropertyDoc) => Schema;
+
+function renderProperty(prototype: object, property: string, doc: PropertyDoc, render: Render): void {
+  if (doc.enumComponent) {
+    const { name, values } = doc.enumComponent;
+    ENUM_SCHEMAS.set(name, { type: values.every((value) => typeof value === 'number') ? 'integer' : 'string', enum: values, title: name });
+  }
+  // A property typed `null` reflects no design type; the schema is explicit, so any type will do.
+  if (Reflect.getMetadata('design:type', prototype, property) === undefined)
+    Reflect.defineMetadata('design:type', Object, prototype, property);
+  ApiProperty({ ...render(property, doc), required: doc.required } as never)(prototype, property);
+}
+
+function applyStyle(target: Type<unknown>, dialect: InputDialect, render: Render, schema?: ApiSchemaOptions): void {
+  declareDialect(target, dialect);
+  for (const [property, doc] of propertyDocsOf(target.prototype)) renderProperty(target.prototype, property, doc, render);
+  if (schema) {
+    ApiSchema(schema)(target);
+    SCHEMA_CLASSES.add(target);
   }
 }
 
-function applyStyle(target: Type<unknown>, name: string, title: string | undefined, render: (property: string, spec: FieldSpec) => Schema) {
-  applyProperties(target, render);
-  ApiSchema({ name, ...(title ? { title } : {}) } as ApiSchemaOptions)(target);
-  SCHEMA_CLASSES.add(target);
-}
-
-/** A Galileo (pydantic) model: the component is named and titled `name`. */
+/** A Galileo (pydantic) model: read in pydantic's lax mode; the component is named and titled `name`. */
 export const GalileoSchema =
   (name: string): ClassDecorator =>
   (target) =>
-    applyStyle(target as unknown as Type<unknown>, name, name, pydanticProperty);
+    applyStyle(target as unknown as Type<unknown>, { lax: 'pydantic', parameters: false }, pydanticProperty, {
+      name,
+      title: name,
+    } as ApiSchemaOptions);
 
-/** A Respan (DRF serializer) schema, named `name`. */
+/** A Respan (DRF serializer) schema, named `name`: JSON read as sent. */
 export const RespanSchema =
   (name: string): ClassDecorator =>
   (target) =>
-    applyStyle(target as unknown as Type<unknown>, name, undefined, (_property, spec) => drfProperty(spec));
+    applyStyle(target as unknown as Type<unknown>, { lax: 'strict', parameters: false }, drfProperty, { name });
 
 /** Path or query parameters of a Galileo operation (rendered as parameters, not as a component). */
-export const GalileoParameters = (): ClassDecorator => (target) => applyProperties(target as unknown as Type<unknown>, pydanticProperty);
+export const GalileoParameters = (): ClassDecorator => (target) =>
+  applyStyle(target as unknown as Type<unknown>, { lax: 'pydantic', parameters: true }, pydanticProperty);
 
-/** Path or query parameters of a Respan operation. */
+/** Path or query parameters of a Respan operation, parsed from their text as DRF fields parse it. */
 export const RespanParameters = (): ClassDecorator => (target) =>
-  applyProperties(target as unknown as Type<unknown>, (_property, spec) => drfProperty(spec));
+  applyStyle(target as unknown as Type<unknown>, { lax: 'drf', parameters: true }, drfProperty);
+
+/**
+ * A pydantic update model derived from a create model: `keys` picked, each optional and nullable
+ * (`X | None = None`), no default. Validation and transformation come from `PartialType(PickType(…))`
+ * (null and absent values skip the checks); the documentation is re-rendered as pydantic writes it.
+ */
+export function GalileoUpdateType<T, K extends keyof T & string>(classRef: Type<T>, keys: readonly K[]) {
+  const Mapped = PartialType(PickType(classRef, keys));
+  const docs = propertyDocsOf(classRef.prototype);
+  for (const key of keys) {
+    const doc = docs.get(key);
+    if (!doc) continue;
+    Reflect.deleteMetadata(DECORATORS.API_MODEL_PROPERTIES, Mapped.prototype, key);
+    renderProperty(Mapped.prototype, key, { ...doc, required: false, nullable: true, default: undefined }, pydanticProperty);
+  }
+  return Mapped;
+}

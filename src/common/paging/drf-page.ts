@@ -1,33 +1,18 @@
 import type { FastifyRequest } from 'fastify';
 import { ResourceNotFoundException } from '../errors/api-exceptions';
 import { RespanParameters } from '../openapi/schema-styles';
-import { IntField } from '../validation/fields';
+import { ValidateInt } from '../validation/validation';
 
 export const DRF_MAX_PAGE_SIZE = 100;
 
 /** `page` (from 1) and `page_size` (1–100, default 50), as DRF's PageNumberPagination. */
 @RespanParameters()
 export class DrfPageQuery {
-  @IntField({
-    required: false,
-    default: 1,
-    applyDefault: true,
-    coerce: true,
-    min: 1,
-    description: 'A page number within the paginated result set.',
-  })
-  page: number;
+  @ValidateInt({ optional: true, default: 1, min: 1, description: 'A page number within the paginated result set.' })
+  page: number = 1;
 
-  @IntField({
-    required: false,
-    default: 50,
-    applyDefault: true,
-    coerce: true,
-    min: 1,
-    max: DRF_MAX_PAGE_SIZE,
-    description: 'Number of results to return per page.',
-  })
-  page_size: number;
+  @ValidateInt({ optional: true, default: 50, min: 1, max: DRF_MAX_PAGE_SIZE, description: 'Number of results to return per page.' })
+  page_size: number = 50;
 }
 
 export interface DrfPage<T> {

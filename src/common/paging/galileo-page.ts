@@ -1,16 +1,16 @@
 import { GalileoParameters } from '../openapi/schema-styles';
-import { BooleanField, IntField } from '../validation/fields';
+import { ValidateBoolean, ValidateInt } from '../validation/validation';
 
 export const GALILEO_MAX_LIMIT = 1000;
 
 /** `starting_token` (an offset) and `limit`, as Galileo pages its lists. */
 @GalileoParameters()
 export class GalileoPageQuery {
-  @IntField({ required: false, default: 0, applyDefault: true, coerce: true, min: 0 })
-  starting_token: number;
+  @ValidateInt({ optional: true, default: 0, min: 0 })
+  starting_token: number = 0;
 
-  @IntField({ required: false, default: 100, applyDefault: true, coerce: true, min: 1, max: GALILEO_MAX_LIMIT })
-  limit: number;
+  @ValidateInt({ optional: true, default: 100, min: 1, max: GALILEO_MAX_LIMIT })
+  limit: number = 100;
 }
 
 /** The paging keys of a Galileo list response: the request echoed, and the next offset or null. */
@@ -25,15 +25,15 @@ export function galileoPage(query: GalileoPageQuery, more: boolean) {
 
 /** The paging keys every Galileo list response carries (subclasses add the list). */
 export abstract class GalileoPageResponse {
-  @IntField({ required: false, default: 0 })
+  @ValidateInt({ optional: true, default: 0 })
   starting_token: number;
 
-  @IntField({ required: false, default: 100 })
+  @ValidateInt({ optional: true, default: 100 })
   limit: number;
 
-  @BooleanField({ required: false, default: false })
+  @ValidateBoolean({ optional: true, default: false })
   paginated: boolean;
 
-  @IntField({ required: false, nullable: true })
+  @ValidateInt({ optional: true, nullable: true })
   next_starting_token: number | null;
 }

@@ -1,78 +1,89 @@
-import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
+import { type ArgumentMetadata, Injectable, type PipeTransform, type Type } from '@nestjs/common';
+import { type ClassTransformOptions, plainToInstance } from 'class-transformer';
+import { type ValidatorOptions, getMetadataStorage, validateSync } from 'class-validator';
 import { RequestValidationException } from '../errors/api-exceptions';
-import type { InputLocation } from '../errors/validation-issue';
-import { collectIssues } from '../validation/collect-issues';
-import { fieldSpecsOf } from '../validation/field-spec';
-import { declaredStructure } from '../validation/free-form';
-import { pathBeyondDepth } from '../validation/json-depth';
+import type { InputLocation, ValidationIssue } from '../errors/validation-issue';
+import { isPlainObject } from '../is-plain-object';
+import { boundedEcho } from '../validation/echo';
+import { documentValueProblem, jsonTypeName } from '../validation/json-document';
+import { keyBeyondDepth } from '../validation/json-depth';
+import { validationIssues } from '../validation/validation-issues';
 
-/** Deeper input would overflow the stack of the object mapping below: it is refused as invalid instead. */
+/** Deeper input is refused before class-transformer walks it. */
 export const MAX_INPUT_DEPTH = 64;
 
 const LOCATIONS: Partial<Record<ArgumentMetadata['type'], InputLocation>> = { body: 'body', query: 'query', param: 'path' };
+const NOT_DTOS = new Set<unknown>([Object, String, Number, Boolean, Array, Buffer, Date]);
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+/** Only declared properties are instantiated; values that are no nested DTO are taken as sent (see `asSent`). */
+export const TRANSFORM_OPTIONS: ClassTransformOptions = { excludeExtraneousValues: true, exposeUnsetFields: false };
+const VALIDATOR_OPTIONS: ValidatorOptions = {
+  whitelist: true,
+  forbidUnknownValues: true,
+  stopAtFirstError: true,
+  validationError: { target: true, value: true },
+};
+
+const declaresValidation = new WeakMap<Function, boolean>();
+
+/** A DTO class whose properties declare no check would let input through unvalidated: a programming error. */
+export function assertDeclaresValidation(type: Type<unknown>): void {
+  let declared = declaresValidation.get(type);
+  if (declared === undefined)
+    declaresValidation.set(type, (declared = getMetadataStorage().getTargetValidationMetadatas(type, '', true, false).length > 0));
+  if (!declared) throw new Error(`${type.name} is used as a request DTO but declares no validation`);
+}
+
+function notAnObject(location: InputLocation, value: unknown): ValidationIssue {
+  if (value === undefined || value === null)
+    return { type: 'missing', loc: [location], msg: 'Field required', input: null, drfMsg: 'No data provided' };
+  return {
+    type: 'model_attributes_type',
+    loc: [location],
+    msg: 'Input should be a valid dictionary or object to extract fields from',
+    input: boundedEcho(value),
+    drfMsg: `Invalid data. Expected a dictionary, but got ${jsonTypeName(value)}.`,
+  };
+}
 
 /**
- * Validates DTO-typed body, query and path arguments declared with the field decorators, strips
- * properties the DTO does not declare, applies documented defaults, and raises one
- * RequestValidationException listing every problem with its FastAPI-style location.
+ * Validates DTO-typed body, query and path arguments with class-validator (instances built by
+ * class-transformer, undeclared properties dropped) and raises one RequestValidationException with
+ * every problem located as FastAPI locates it. A body taken without a DTO still gets the JSON
+ * document checks (storable text, limits) before it can reach the database.
  */
 @Injectable()
 export class RequestValidationPipe implements PipeTransform {
-  async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
     const location = LOCATIONS[metadata.type];
-    const metatype = metadata.metatype;
-    if (!location || !metatype || metadata.data) return value;
-    const specs = fieldSpecsOf(metatype.prototype);
-    if (specs.size === 0) return value;
-
-    if (!isPlainObject(value)) {
-      throw new RequestValidationException([
-        value === undefined || value === null
-          ? { type: 'missing', loc: [location], msg: 'Field required', input: null, drfMsg: 'No data provided' }
-          : {
-              type: 'model_attributes_type',
-              loc: [location],
-              msg: 'Input should be a valid dictionary or object to extract fields from',
-              input: value,
-              drfMsg: `Invalid data. Expected a dictionary, but got ${Array.isArray(value) ? 'list' : typeof value === 'string' ? 'str' : typeof value}.`,
-            },
-      ]);
+    const type = metadata.metatype;
+    if (!location || metadata.data) return value;
+    if (!type || NOT_DTOS.has(type)) {
+      const problem = location === 'body' && value !== undefined ? documentValueProblem(value) : undefined;
+      if (problem) {
+        const { at, input, ...finding } = problem;
+        throw new RequestValidationException([{ ...finding, loc: [location, ...at], input: boundedEcho(input) }]);
+      }
+      return value;
     }
-
-    const tooDeep = pathBeyondDepth(value, MAX_INPUT_DEPTH);
-    if (tooDeep) {
+    assertDeclaresValidation(type);
+    if (!isPlainObject(value)) throw new RequestValidationException([notAnObject(location, value)]);
+    const tooDeep = keyBeyondDepth(value, MAX_INPUT_DEPTH);
+    if (tooDeep !== undefined) {
       const message = `JSON nested deeper than ${MAX_INPUT_DEPTH} levels is not supported.`;
       throw new RequestValidationException([
-        { type: 'value_error', loc: [location, tooDeep[0]], msg: `Value error, ${message}`, input: null, drfMsg: message },
+        {
+          type: 'value_error',
+          loc: [location, ...(tooDeep === null ? [] : [tooDeep])],
+          msg: `Value error, ${message}`,
+          input: null,
+          drfMsg: message,
+        },
       ]);
     }
-
-    const structure = declaredStructure(metatype, value);
-    const instance = plainToInstance(metatype, structure.plain) as Record<string, unknown>;
-    structure.restore(instance);
-    const errors = await validate(instance, {
-      whitelist: true,
-      forbidUnknownValues: false,
-      validationError: { target: true, value: true },
-    });
-    if (errors.length > 0) throw new RequestValidationException(collectIssues(errors, location, value));
-    applyDefaults(instance);
+    const instance = plainToInstance(type, value, TRANSFORM_OPTIONS) as object;
+    const errors = validateSync(instance, VALIDATOR_OPTIONS);
+    if (errors.length > 0) throw new RequestValidationException(validationIssues(errors, location, value));
     return instance;
-  }
-}
-
-/** Sets documented defaults of absent fields, in nested objects and lists too. */
-function applyDefaults(target: unknown): void {
-  if (Array.isArray(target)) return target.forEach(applyDefaults);
-  if (typeof target !== 'object' || target === null) return;
-  const record = target as Record<string, unknown>;
-  for (const [property, spec] of fieldSpecsOf(Object.getPrototypeOf(target))) {
-    if (spec.applyDefault && record[property] === undefined) record[property] = structuredClone(spec.default);
-    if (['nested', 'union', 'list'].includes(spec.kind)) applyDefaults(record[property]);
   }
 }

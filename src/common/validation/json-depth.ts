@@ -1,17 +1,20 @@
 /**
- * The path to the first array or object of `value` nested deeper than `maxDepth` (`value` itself is
- * depth 1), or `undefined`. Iterative, so a hostile body cannot exhaust the stack here.
+ * The top-level key under which `value` holds an array or object nested deeper than `maxDepth`
+ * (`value` itself is depth 1), `null` when `value` itself is too deep, `undefined` when none is.
+ * Iterative and linear in the size of `value`, so a hostile body can exhaust neither stack nor memory.
  */
-export function pathBeyondDepth(value: unknown, maxDepth: number): (string | number)[] | undefined {
-  const pending: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
+export function keyBeyondDepth(value: unknown, maxDepth: number): string | number | null | undefined {
+  const pending: { value: unknown; depth: number; root: string | number | null }[] = [{ value, depth: 1, root: null }];
   while (pending.length > 0) {
-    const { value: current, path } = pending.pop()!;
-    if (typeof current !== 'object' || current === null) continue;
-    if (path.length >= maxDepth) return path;
-    const entries: [string | number, unknown][] = Array.isArray(current)
-      ? current.map((item, index) => [index, item])
-      : Object.entries(current);
-    for (const [key, item] of entries) pending.push({ value: item, path: [...path, key] });
+    const current = pending.pop()!;
+    if (typeof current.value !== 'object' || current.value === null) continue;
+    if (current.depth > maxDepth) return current.root;
+    const entries: [string | number, unknown][] = Array.isArray(current.value)
+      ? current.value.map((item, index) => [index, item])
+      : Object.entries(current.value);
+    for (const [key, item] of entries) {
+      if (typeof item === 'object' && item !== null) pending.push({ value: item, depth: current.depth + 1, root: current.root ?? key });
+    }
   }
   return undefined;
 }

@@ -1,56 +1,64 @@
 import { GalileoParameters, GalileoSchema } from '../../common/openapi/schema-styles';
-import { DateTimeField, IntField, ListField, NumberField, NumberMapField, StringField, Uuid4Field } from '../../common/validation/fields';
+import {
+  ValidateDateTime,
+  ValidateInt,
+  ValidateJson,
+  ValidateModel,
+  ValidateNumber,
+  ValidateString,
+  ValidateUUID,
+} from '../../common/validation/validation';
 
 @GalileoSchema('WriteHealthScoreRequest')
 export class WriteHealthScoreRequest {
-  @Uuid4Field()
+  @ValidateUUID({ version: 4 })
   dataset_id: string;
 
-  @StringField()
+  @ValidateString()
   health_score_type: string;
 
-  @NumberField()
+  @ValidateNumber()
   score: number;
 
-  @NumberMapField({ required: false, nullable: true })
+  @ValidateJson('numberMap', { optional: true, nullable: true })
   secondary?: Record<string, number | null> | null;
 }
 
 @GalileoSchema('ScorerVersionHealthScoreEntry')
 export class ScorerVersionHealthScoreEntry {
-  @Uuid4Field()
+  @ValidateUUID({ version: 4 })
   id: string;
 
-  @Uuid4Field()
+  @ValidateUUID({ version: 4 })
   scorer_version_id: string;
 
-  @IntField()
+  @ValidateInt()
   scorer_version_number: number;
 
-  @Uuid4Field()
+  @ValidateUUID({ version: 4 })
   dataset_id: string;
 
-  @StringField()
+  @ValidateString()
   health_score_type: string;
 
-  @NumberField()
+  @ValidateNumber()
   score: number;
 
-  @NumberMapField({ nullable: true })
+  @ValidateJson('numberMap', { nullable: true })
   secondary: Record<string, number | null> | null;
 
-  @DateTimeField()
+  @ValidateDateTime()
   computed_at: string;
 }
 
 @GalileoSchema('ScorerHealthScoresResponse')
 export class ScorerHealthScoresResponse {
-  @ListField(() => ScorerVersionHealthScoreEntry)
+  @ValidateModel(() => ScorerVersionHealthScoreEntry, { each: true })
   scores: ScorerVersionHealthScoreEntry[];
 }
 
 @GalileoParameters()
 export class HealthScoresQuery {
-  @Uuid4Field()
+  @ValidateUUID({ version: 4 })
   dataset_id: string;
 }

@@ -1,148 +1,143 @@
 import { GalileoParameters, GalileoSchema } from '../../common/openapi/schema-styles';
 import { GalileoPageQuery, GalileoPageResponse } from '../../common/paging/galileo-page';
 import {
-  AnyOfField,
-  BooleanField,
-  DateTimeField,
-  EnumField,
-  ListField,
-  StringField,
-  UnionField,
-  UnionListField,
-} from '../../common/validation/fields';
+  ValidateBoolean,
+  ValidateDateTime,
+  ValidateEnum,
+  ValidateModel,
+  ValidateString,
+  ValidateTextOrTextList,
+  ValidateUnion,
+} from '../../common/validation/validation';
 import { ScorerResponse } from './scorer.dto';
 
-const stringOrList = [{ kind: 'string' }, { kind: 'list', items: { kind: 'string', required: true, nullable: false } }] as const;
-const uuidOrList = [
-  { kind: 'string', openapi: { format: 'uuid4' } },
-  { kind: 'list', items: { kind: 'string', required: true, nullable: false } },
-] as const;
-const tag = (name: string) => ({ required: false, default: name, applyDefault: true, openapi: { const: name } });
+/** A union member's tag: `name` is always the literal it is named by. */
+const Tag = (name: string) => ValidateString({ optional: true, default: name, schema: { const: name } });
 
 @GalileoSchema('ScorerNameFilter')
 export class ScorerNameFilter {
-  @StringField(tag('name'))
-  name: 'name';
+  @Tag('name')
+  name = 'name' as const;
 
-  @EnumField(['eq', 'ne', 'contains', 'one_of', 'not_in'])
+  @ValidateEnum(['eq', 'ne', 'contains', 'one_of', 'not_in'])
   operator: 'eq' | 'ne' | 'contains' | 'one_of' | 'not_in';
 
-  @AnyOfField([...stringOrList])
+  @ValidateTextOrTextList()
   value: string | string[];
 
-  @BooleanField({ required: false, default: false, applyDefault: true })
-  case_sensitive: boolean;
+  @ValidateBoolean({ optional: true, default: false })
+  case_sensitive: boolean = false;
 }
 
 @GalileoSchema('ScorerTypeFilter')
 export class ScorerTypeFilter {
-  @StringField(tag('scorer_type'))
-  name: 'scorer_type';
+  @Tag('scorer_type')
+  name = 'scorer_type' as const;
 
-  @EnumField(['eq', 'ne', 'one_of', 'not_in'])
+  @ValidateEnum(['eq', 'ne', 'one_of', 'not_in'])
   operator: 'eq' | 'ne' | 'one_of' | 'not_in';
 
-  @AnyOfField([...stringOrList])
+  @ValidateTextOrTextList()
   value: string | string[];
 }
 
 @GalileoSchema('ScorerModelTypeFilter')
 export class ScorerModelTypeFilter {
-  @StringField(tag('model_type'))
-  name: 'model_type';
+  @Tag('model_type')
+  name = 'model_type' as const;
 
-  @EnumField(['eq', 'ne', 'one_of', 'not_in'])
+  @ValidateEnum(['eq', 'ne', 'one_of', 'not_in'])
   operator: 'eq' | 'ne' | 'one_of' | 'not_in';
 
-  @AnyOfField([...stringOrList])
+  @ValidateTextOrTextList()
   value: string | string[];
 }
 
 @GalileoSchema('ScorerTagsFilter')
 export class ScorerTagsFilter {
-  @StringField(tag('tags'))
-  name: 'tags';
+  @Tag('tags')
+  name = 'tags' as const;
 
-  @EnumField(['eq', 'contains', 'one_of', 'not_in'])
+  @ValidateEnum(['eq', 'contains', 'one_of', 'not_in'])
   operator: 'eq' | 'contains' | 'one_of' | 'not_in';
 
-  @AnyOfField([...stringOrList])
+  @ValidateTextOrTextList()
   value: string | string[];
 
-  @BooleanField({ required: false, default: true, applyDefault: true })
-  case_sensitive: boolean;
+  @ValidateBoolean({ optional: true, default: true })
+  case_sensitive: boolean = true;
 }
 
 @GalileoSchema('ScorerCreatorFilter')
 export class ScorerCreatorFilter {
-  @StringField(tag('creator'))
-  name: 'creator';
+  @Tag('creator')
+  name = 'creator' as const;
 
-  @EnumField(['eq', 'ne', 'one_of', 'not_in', 'contains'], { required: false, default: 'eq', applyDefault: true })
-  operator: 'eq' | 'ne' | 'one_of' | 'not_in' | 'contains';
+  @ValidateEnum(['eq', 'ne', 'one_of', 'not_in', 'contains'], { optional: true, default: 'eq' })
+  operator: 'eq' | 'ne' | 'one_of' | 'not_in' | 'contains' = 'eq';
 
-  @AnyOfField([...uuidOrList])
+  @ValidateTextOrTextList()
   value: string | string[];
 }
 
 @GalileoSchema('ScorerIDFilter')
 export class ScorerIDFilter {
-  @StringField(tag('id'))
-  name: 'id';
+  @Tag('id')
+  name = 'id' as const;
 
-  @EnumField(['eq', 'ne', 'one_of', 'not_in', 'contains'], { required: false, default: 'eq', applyDefault: true })
-  operator: 'eq' | 'ne' | 'one_of' | 'not_in' | 'contains';
+  @ValidateEnum(['eq', 'ne', 'one_of', 'not_in', 'contains'], { optional: true, default: 'eq' })
+  operator: 'eq' | 'ne' | 'one_of' | 'not_in' | 'contains' = 'eq';
 
-  @AnyOfField([...uuidOrList])
+  @ValidateTextOrTextList()
   value: string | string[];
 }
 
 @GalileoSchema('ScorerCreatedAtFilter')
 export class ScorerCreatedAtFilter {
-  @StringField(tag('created_at'))
-  name: 'created_at';
+  @Tag('created_at')
+  name = 'created_at' as const;
 
-  @EnumField(['eq', 'ne', 'gt', 'gte', 'lt', 'lte'])
+  @ValidateEnum(['eq', 'ne', 'gt', 'gte', 'lt', 'lte'])
   operator: 'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte';
 
-  @DateTimeField()
+  @ValidateDateTime()
   value: string;
 }
 
 @GalileoSchema('ScorerUpdatedAtFilter')
 export class ScorerUpdatedAtFilter {
-  @StringField(tag('updated_at'))
-  name: 'updated_at';
+  @Tag('updated_at')
+  name = 'updated_at' as const;
 
-  @EnumField(['eq', 'ne', 'gt', 'gte', 'lt', 'lte'])
+  @ValidateEnum(['eq', 'ne', 'gt', 'gte', 'lt', 'lte'])
   operator: 'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte';
 
-  @DateTimeField()
+  @ValidateDateTime()
   value: string;
 }
 
 @GalileoSchema('ScorerNameSort')
 export class ScorerNameSort {
-  @StringField(tag('name'))
-  name: 'name';
+  @Tag('name')
+  name = 'name' as const;
 
-  @BooleanField({ required: false, default: true, applyDefault: true })
-  ascending: boolean;
+  @ValidateBoolean({ optional: true, default: true })
+  ascending: boolean = true;
 
-  @StringField({ required: false, default: 'column', applyDefault: true, openapi: { const: 'column' } })
-  sort_type: string;
+  @ValidateString({ optional: true, default: 'column', schema: { const: 'column' } })
+  sort_type: string = 'column';
 }
 
 @GalileoSchema('ScorerUpdatedAtSort')
 export class ScorerUpdatedAtSort {
-  @StringField(tag('updated_at'))
-  name: 'updated_at';
+  @Tag('updated_at')
+  name = 'updated_at' as const;
 
-  @BooleanField({ required: false, default: true, applyDefault: true })
-  ascending: boolean;
+  @ValidateBoolean({ optional: true, default: true })
+  ascending: boolean = true;
 
-  @StringField({ required: false, default: 'column', applyDefault: true, openapi: { const: 'column' } })
-  sort_type: string;
+  @ValidateString({ optional: true, default: 'column', schema: { const: 'column' } })
+  sort_type: string = 'column';
 }
 
 export type ScorerFilter =
@@ -157,48 +152,43 @@ export type ScorerFilter =
 
 export type ScorerSort = ScorerNameSort | ScorerUpdatedAtSort;
 
+const FILTERS = {
+  name: () => ScorerNameFilter,
+  scorer_type: () => ScorerTypeFilter,
+  model_type: () => ScorerModelTypeFilter,
+  tags: () => ScorerTagsFilter,
+  creator: () => ScorerCreatorFilter,
+  created_at: () => ScorerCreatedAtFilter,
+  updated_at: () => ScorerUpdatedAtFilter,
+  id: () => ScorerIDFilter,
+};
+
 @GalileoSchema('ListScorersRequest')
 export class ListScorersRequest {
-  @UnionListField(
-    'name',
-    {
-      name: () => ScorerNameFilter,
-      scorer_type: () => ScorerTypeFilter,
-      model_type: () => ScorerModelTypeFilter,
-      tags: () => ScorerTagsFilter,
-      creator: () => ScorerCreatorFilter,
-      created_at: () => ScorerCreatedAtFilter,
-      updated_at: () => ScorerUpdatedAtFilter,
-      id: () => ScorerIDFilter,
-    },
-    { required: false, default: [], applyDefault: true, maxLength: 100 },
-  )
-  filters: ScorerFilter[];
+  @ValidateUnion({ property: 'name', variants: FILTERS }, { each: true, optional: true, default: [], maxItems: 100 })
+  filters: ScorerFilter[] = [];
 
-  @UnionField('name', { name: () => ScorerNameSort, updated_at: () => ScorerUpdatedAtSort }, { required: false, nullable: true })
+  @ValidateUnion(
+    { property: 'name', variants: { name: () => ScorerNameSort, updated_at: () => ScorerUpdatedAtSort } },
+    { optional: true, nullable: true },
+  )
   sort?: ScorerSort | null;
 }
 
 @GalileoSchema('ListScorersResponse')
 export class ListScorersResponse extends GalileoPageResponse {
-  @ListField(() => ScorerResponse, { required: false })
+  @ValidateModel(() => ScorerResponse, { each: true, optional: true })
   scorers: ScorerResponse[];
 }
 
 @GalileoParameters()
 export class ListScorersQuery extends GalileoPageQuery {
-  @ListField(
-    { kind: 'string' },
-    { required: false, coerce: true, description: 'Accepted for compatibility; permissions are not modelled.' },
-  )
+  @ValidateString({ each: true, optional: true, description: 'Accepted for compatibility; permissions are not modelled.' })
   actions?: string[];
 }
 
 @GalileoParameters()
 export class GetScorerQuery {
-  @ListField(
-    { kind: 'string' },
-    { required: false, coerce: true, description: 'Accepted for compatibility; permissions are not modelled.' },
-  )
+  @ValidateString({ each: true, optional: true, description: 'Accepted for compatibility; permissions are not modelled.' })
   actions?: string[];
 }

@@ -1,172 +1,170 @@
 import { GalileoParameters, GalileoSchema } from '../../common/openapi/schema-styles';
 import { GalileoPageQuery, GalileoPageResponse } from '../../common/paging/galileo-page';
 import {
-  AnyField,
-  BooleanField,
-  DateTimeField,
-  EnumField,
-  IntField,
-  ListField,
-  NestedField,
-  ObjectField,
-  StringField,
-  Uuid4Field,
-} from '../../common/validation/fields';
+  ValidateBoolean,
+  ValidateDateTime,
+  ValidateEnum,
+  ValidateInt,
+  ValidateJson,
+  ValidateModel,
+  ValidateString,
+  ValidateUUID,
+} from '../../common/validation/validation';
 import { INPUT_TYPE_ENUM, OUTPUT_TYPE_ENUM } from './galileo-enums';
 
 const NOT_MODELLED = 'Not modelled by Scorekeeper: always null.';
 
 @GalileoSchema('FewShotExample')
 export class FewShotExample {
-  @StringField({ maxLength: 100_000 })
+  @ValidateString({ maxLength: 100_000 })
   generation_prompt_and_response: string;
 
-  @StringField({ maxLength: 100_000 })
+  @ValidateString({ maxLength: 100_000 })
   evaluating_response: string;
 }
 
 @GalileoSchema('ChainPollTemplate')
 export class ChainPollTemplate {
-  @StringField({ required: false, nullable: true, maxLength: 100_000 })
+  @ValidateString({ optional: true, nullable: true, maxLength: 100_000 })
   metric_system_prompt?: string | null;
 
-  @StringField({ required: false, nullable: true, maxLength: 100_000 })
+  @ValidateString({ optional: true, nullable: true, maxLength: 100_000 })
   metric_description?: string | null;
 
-  @StringField({ required: false, default: 'rating', applyDefault: true, maxLength: 255 })
-  value_field_name: string;
+  @ValidateString({ optional: true, default: 'rating', maxLength: 255 })
+  value_field_name: string = 'rating';
 
-  @StringField({ required: false, default: 'explanation', applyDefault: true, maxLength: 255 })
-  explanation_field_name: string;
+  @ValidateString({ optional: true, default: 'explanation', maxLength: 255 })
+  explanation_field_name: string = 'explanation';
 
-  @StringField({ maxLength: 100_000 })
+  @ValidateString({ maxLength: 100_000 })
   template: string;
 
-  @ListField(() => FewShotExample, { required: false, default: [], applyDefault: true, maxLength: 100 })
-  metric_few_shot_examples: FewShotExample[];
+  @ValidateModel(() => FewShotExample, { each: true, optional: true, default: [], maxItems: 100 })
+  metric_few_shot_examples: FewShotExample[] = [];
 
-  @ObjectField({ required: false, nullable: true })
+  @ValidateJson('object', { optional: true, nullable: true })
   response_schema?: Record<string, unknown> | null;
 }
 
 /** Settings every version has (preset versions are made of these alone). */
 @GalileoSchema('CreateScorerVersionRequest')
 export class CreateScorerVersionRequest {
-  @StringField({ required: false, nullable: true, maxLength: 255 })
+  @ValidateString({ optional: true, nullable: true, maxLength: 255 })
   model_name?: string | null;
 
-  @IntField({ required: false, nullable: true, min: 1, max: 100 })
+  @ValidateInt({ optional: true, nullable: true, min: 1, max: 100 })
   num_judges?: number | null;
 
-  @ListField({ kind: 'string', maxLength: 255 }, { required: false, nullable: true, maxLength: 100 })
+  @ValidateString({ each: true, optional: true, nullable: true, maxItems: 100, maxLength: 255 })
   scoreable_node_types?: string[] | null;
 
-  @BooleanField({ required: false, nullable: true })
+  @ValidateBoolean({ optional: true, nullable: true })
   cot_enabled?: boolean | null;
 
-  @EnumField(OUTPUT_TYPE_ENUM.values, { required: false, nullable: true, enumName: OUTPUT_TYPE_ENUM.enumName })
+  @ValidateEnum(OUTPUT_TYPE_ENUM.values, { optional: true, nullable: true, enumName: OUTPUT_TYPE_ENUM.enumName })
   output_type?: string | null;
 
-  @EnumField(INPUT_TYPE_ENUM.values, { required: false, nullable: true, enumName: INPUT_TYPE_ENUM.enumName })
+  @ValidateEnum(INPUT_TYPE_ENUM.values, { optional: true, nullable: true, enumName: INPUT_TYPE_ENUM.enumName })
   input_type?: string | null;
 }
 
 @GalileoSchema('CreateLLMScorerVersionRequest')
 export class CreateLLMScorerVersionRequest extends CreateScorerVersionRequest {
-  @StringField({ required: false, nullable: true, maxLength: 100_000 })
+  @ValidateString({ optional: true, nullable: true, maxLength: 100_000 })
   instructions?: string | null;
 
-  @NestedField(() => ChainPollTemplate, { required: false, nullable: true })
+  @ValidateModel(() => ChainPollTemplate, { optional: true, nullable: true })
   chain_poll_template?: ChainPollTemplate | null;
 
-  @StringField({ required: false, nullable: true, maxLength: 100_000 })
+  @ValidateString({ optional: true, nullable: true, maxLength: 100_000 })
   user_prompt?: string | null;
 }
 
 /** A version as embedded in a scorer (`latest_version`, `default_version`). */
 @GalileoSchema('BaseScorerVersionDB')
 export class BaseScorerVersionDB {
-  @Uuid4Field()
+  @ValidateUUID({ version: 4 })
   id: string;
 
-  @IntField()
+  @ValidateInt()
   version: number;
 
-  @Uuid4Field()
+  @ValidateUUID({ version: 4 })
   scorer_id: string;
 
-  @AnyField({ required: false, nullable: true, description: NOT_MODELLED })
+  @ValidateJson('any', { optional: true, nullable: true, description: NOT_MODELLED })
   generated_scorer: null;
 
-  @AnyField({ required: false, nullable: true, description: NOT_MODELLED })
+  @ValidateJson('any', { optional: true, nullable: true, description: NOT_MODELLED })
   registered_scorer: null;
 
-  @AnyField({ required: false, nullable: true, description: NOT_MODELLED })
+  @ValidateJson('any', { optional: true, nullable: true, description: NOT_MODELLED })
   finetuned_scorer: null;
 
-  @StringField({ required: false, nullable: true })
+  @ValidateString({ optional: true, nullable: true })
   model_name: string | null;
 
-  @IntField({ required: false, nullable: true })
+  @ValidateInt({ optional: true, nullable: true })
   num_judges: number | null;
 
-  @ListField({ kind: 'string' }, { required: false, nullable: true })
+  @ValidateString({ each: true, optional: true, nullable: true })
   scoreable_node_types: string[] | null;
 
-  @BooleanField({ required: false, nullable: true })
+  @ValidateBoolean({ optional: true, nullable: true })
   cot_enabled: boolean | null;
 
-  @EnumField(OUTPUT_TYPE_ENUM.values, { required: false, nullable: true, enumName: OUTPUT_TYPE_ENUM.enumName })
+  @ValidateEnum(OUTPUT_TYPE_ENUM.values, { optional: true, nullable: true, enumName: OUTPUT_TYPE_ENUM.enumName })
   output_type: string | null;
 
-  @EnumField(INPUT_TYPE_ENUM.values, { required: false, nullable: true, enumName: INPUT_TYPE_ENUM.enumName })
+  @ValidateEnum(INPUT_TYPE_ENUM.values, { optional: true, nullable: true, enumName: INPUT_TYPE_ENUM.enumName })
   input_type: string | null;
 }
 
 @GalileoSchema('BaseScorerVersionResponse')
 export class BaseScorerVersionResponse extends BaseScorerVersionDB {
-  @DateTimeField()
+  @ValidateDateTime()
   created_at: string;
 
-  @DateTimeField()
+  @ValidateDateTime()
   updated_at: string;
 
-  @NestedField(() => ChainPollTemplate, { required: false, nullable: true })
+  @ValidateModel(() => ChainPollTemplate, { optional: true, nullable: true })
   chain_poll_template: ChainPollTemplate | null;
 
-  @BooleanField({ required: false, nullable: true, description: NOT_MODELLED })
+  @ValidateBoolean({ optional: true, nullable: true, description: NOT_MODELLED })
   allowed_model: boolean | null;
 
-  @Uuid4Field({ required: false, nullable: true })
+  @ValidateUUID({ version: 4, optional: true, nullable: true })
   created_by: string | null;
 }
 
 @GalileoSchema('ListScorerVersionsResponse')
 export class ListScorerVersionsResponse extends GalileoPageResponse {
-  @ListField(() => BaseScorerVersionResponse, { required: false })
+  @ValidateModel(() => BaseScorerVersionResponse, { each: true, optional: true })
   versions: BaseScorerVersionResponse[];
 }
 
 @GalileoParameters()
 export class ScorerIdParams {
-  @Uuid4Field()
+  @ValidateUUID({ version: 4 })
   scorer_id: string;
 }
 
 @GalileoParameters()
 export class ScorerVersionParams extends ScorerIdParams {
-  @IntField({ coerce: true })
+  @ValidateInt()
   version_number: number;
 }
 
 @GalileoParameters()
 export class ScorerVersionQuery {
-  @IntField({ required: false, coerce: true })
+  @ValidateInt({ optional: true })
   version?: number;
 }
 
 @GalileoParameters()
 export class ListScorerVersionsQuery extends GalileoPageQuery {
-  @Uuid4Field({ required: false, nullable: true, description: 'Accepted for compatibility; runs are not modelled.' })
+  @ValidateUUID({ version: 4, optional: true, nullable: true, description: 'Accepted for compatibility; runs are not modelled.' })
   run_id?: string | null;
 }

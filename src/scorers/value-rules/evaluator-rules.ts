@@ -1,4 +1,5 @@
 import type { ValidationIssue } from '../../common/errors/validation-issue';
+import { isPlainObject } from '../../common/is-plain-object';
 import type { ScoreValueType } from '../scorer-kinds';
 import { CONDITION_OPERATORS, type ConditionValue, type ScoreConfig } from './value-rules.types';
 
@@ -11,8 +12,6 @@ const issue = (loc: (string | number)[], message: string, input?: unknown): Vali
 });
 
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 const isScalar = (value: unknown): value is ConditionValue =>
   typeof value === 'string' || typeof value === 'boolean' || isFiniteNumber(value);
 

@@ -1,23 +1,31 @@
+import { PickType } from '@nestjs/swagger';
 import { RespanParameters, RespanSchema } from '../../common/openapi/schema-styles';
 import { DrfPageQuery } from '../../common/paging/drf-page';
-import { BooleanField, DateTimeField, EnumField, NumberField, ObjectField, StringField, UuidField } from '../../common/validation/fields';
+import {
+  ValidateBoolean,
+  ValidateDateTime,
+  ValidateEnum,
+  ValidateNumber,
+  ValidateJson,
+  ValidateString,
+  ValidateUUID,
+} from '../../common/validation/validation';
 import { SORT_KEYS } from '../score-filters';
 import { PaginatedScores } from './score.dto';
 
-const text = (description: string) => StringField({ required: false, description });
+const text = (description: string) => ValidateString({ optional: true, description });
 
 /** `GET /api/scores/`: paging, sort and the filters of contract §4. */
 @RespanParameters()
 export class ScoreListQuery extends DrfPageQuery {
-  @EnumField(SORT_KEYS, {
-    required: false,
+  @ValidateEnum(SORT_KEYS, {
+    optional: true,
     default: '-created_at',
-    applyDefault: true,
     description: 'Order of the results; `-` for descending.',
   })
-  sort_by: (typeof SORT_KEYS)[number];
+  sort_by: (typeof SORT_KEYS)[number] = '-created_at';
 
-  @UuidField({ required: false, description: 'Only scores of this evaluator.' })
+  @ValidateUUID({ optional: true, description: 'Only scores of this evaluator.' })
   evaluator_id?: string;
 
   @text('Only scores with this evaluator slug.')
@@ -38,38 +46,30 @@ export class ScoreListQuery extends DrfPageQuery {
   @text('Only scores of this evaluator type (llm, human, code).')
   type?: string;
 
-  @BooleanField({ required: false, coerce: true, description: 'Only passing (true) or failing (false) scores.' })
+  @ValidateBoolean({ optional: true, description: 'Only passing (true) or failing (false) scores.' })
   is_passed?: boolean;
 
-  @DateTimeField({ required: false, description: 'Only scores created at or after this time.' })
+  @ValidateDateTime({ optional: true, description: 'Only scores created at or after this time.' })
   start_time?: string;
 
-  @DateTimeField({ required: false, description: 'Only scores created at or before this time.' })
+  @ValidateDateTime({ optional: true, description: 'Only scores created at or before this time.' })
   end_time?: string;
 
-  @NumberField({ required: false, coerce: true, description: 'Only scores whose numerical_value is at least this.' })
+  @ValidateNumber({ optional: true, description: 'Only scores whose numerical_value is at least this.' })
   numerical_value__gte?: number;
 
-  @NumberField({ required: false, coerce: true, description: 'Only scores whose numerical_value is at most this.' })
+  @ValidateNumber({ optional: true, description: 'Only scores whose numerical_value is at most this.' })
   numerical_value__lte?: number;
 }
 
 /** `POST /api/scores/list/`: paging and sort stay in the query string. */
 @RespanParameters()
-export class ScoreFilterQuery extends DrfPageQuery {
-  @EnumField(SORT_KEYS, {
-    required: false,
-    default: '-created_at',
-    applyDefault: true,
-    description: 'Order of the results; `-` for descending.',
-  })
-  sort_by: (typeof SORT_KEYS)[number];
-}
+export class ScoreFilterQuery extends PickType(ScoreListQuery, ['page', 'page_size', 'sort_by']) {}
 
 @RespanSchema('ScoreFilterRequest')
 export class ScoreFilterRequest {
-  @ObjectField({
-    required: false,
+  @ValidateJson('object', {
+    optional: true,
     description:
       '`{field: {"operator", "value"}}` (or a list of such conditions per field, all of which must hold). Fields: evaluator_id, evaluator_slug, log_id, dataset_id, environment, scorer, type, is_passed, created_at, numerical_value. Operators: \'\' (exact), in, not, icontains, startswith, gt, gte, lt, lte, empty, not_empty, where they apply to the field.',
   })
@@ -78,6 +78,6 @@ export class ScoreFilterRequest {
 
 @RespanSchema('FilteredScores')
 export class FilteredScores extends PaginatedScores {
-  @ObjectField({ description: 'The filters applied, as understood (operators normalized).' })
+  @ValidateJson('object', { description: 'The filters applied, as understood (operators normalized).' })
   current_filters: Record<string, unknown>;
 }

@@ -69,10 +69,10 @@ describe('error dialects', () => {
   });
 
   describe('unsupported content types', () => {
-    it('is 415 naming the type on Galileo routes', async () => {
+    it('is a FastAPI 422 on Galileo routes: the body is not a dictionary', async () => {
       const galileo = await t.http.post('/login/api_key').set('content-type', 'application/xml').send('<a/>');
-      expect(galileo.status).toBe(415);
-      expect(galileo.body.detail).toContain('application/xml');
+      expect(galileo.status).toBe(422);
+      expect(galileo.body.detail).toEqual([expect.objectContaining({ type: 'model_attributes_type', loc: ['body'] })]);
     });
 
     it('is 415 {"detail": "Unsupported media type ..."} on Respan routes', async () => {

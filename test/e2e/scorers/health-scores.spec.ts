@@ -108,11 +108,11 @@ describe('Galileo health scores', () => {
     ],
     [
       { dataset_id: randomUUID(), health_score_type: 'f1', score: 'high' },
-      { type: 'float_type', loc: ['body', 'score'] },
+      { type: 'float_parsing', loc: ['body', 'score'], msg: 'Input should be a valid number, unable to parse string as a number' },
     ],
     [
       { dataset_id: randomUUID(), health_score_type: 'f1', score: 1, secondary: { p: 'x' } },
-      { type: 'float_type', loc: ['body', 'secondary', 'p'], input: 'x' },
+      { type: 'float_parsing', loc: ['body', 'secondary', 'p'], input: 'x' },
     ],
     [
       { dataset_id: randomUUID(), health_score_type: 'f1', score: 1, secondary: [1] },
