@@ -5,8 +5,7 @@ import { scalarProblem } from '../common/validation/scalar-checks';
 import { parseDateTime } from './datetimes';
 import type { ScoreListQuery } from './dto/score-list.dto';
 
-export const SORT_KEYS = ['-created_at', 'created_at', '-updated_at', 'updated_at', '-numerical_value', 'numerical_value'] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
+export { SORT_KEYS, type SortKey } from './dto/score-list.dto';
 
 export const FILTER_OPERATORS = ['', 'in', 'not', 'icontains', 'startswith', 'gt', 'gte', 'lt', 'lte', 'empty', 'not_empty'] as const;
 export type FilterOperator = (typeof FILTER_OPERATORS)[number];

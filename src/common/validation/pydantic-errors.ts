@@ -186,16 +186,11 @@ export function findingsFor(constraint: string, value: unknown, args: readonly u
     case 'isIso8601':
     case 'isDateTimeSyntax':
       return [dateTimeFinding(value)];
+    case 'isEnum':
     case 'isIn': {
-      const expected = quoted(args[0] as unknown[]);
-      return [
-        finding(
-          'enum',
-          `Input should be ${expected}`,
-          `"${typeof value === 'string' ? value : JSON.stringify(value)}" is not a valid choice.`,
-          { expected },
-        ),
-      ];
+      const expected = quoted(constraint === 'isEnum' ? Object.values(args[0] as object) : (args[0] as unknown[]));
+      const drfMsg = `"${typeof value === 'string' ? value : JSON.stringify(value)}" is not a valid choice.`;
+      return [finding(constraint === 'isEnum' ? 'enum' : 'literal_error', `Input should be ${expected}`, drfMsg, { expected })];
     }
     case 'isArray':
       return [finding('list_type', 'Input should be a valid list', `Expected a list of items but got type "${jsonTypeName(value)}".`)];

@@ -4,6 +4,7 @@ import { Expose, Type as TransformType } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsBoolean,
+  IsEnum,
   IsIn,
   IsInt,
   IsISO8601,
@@ -140,14 +141,17 @@ export function ValidateDateTime(options: FieldOptions = {}): PropertyDecorator 
   );
 }
 
-/** One of `values`; with `enumName`, documented as its own component schema (as pydantic does). */
+/**
+ * One of `values`. With `enumName` it is a named enumeration (pydantic's `Enum`, `IsEnum`), its own
+ * component schema; without, a literal choice (pydantic's `Literal`, `IsIn`) documented inline.
+ */
 export function ValidateEnum(values: readonly (string | number)[], options: FieldOptions & { enumName?: string } = {}): PropertyDecorator {
   const type = values.every((value) => typeof value === 'number') ? 'integer' : 'string';
   const { enumName } = options;
   return applyDecorators(
     asSent('enum'),
     ...presence(options),
-    IsIn([...values]),
+    enumName ? IsEnum(Object.fromEntries(values.map((value) => [value, value]))) : IsIn([...values]),
     enumName
       ? documented(options, () => ({ $ref: `#/components/schemas/${enumName}` }), { enumComponent: { name: enumName, values } })
       : documented(options, () => ({ type, enum: [...values] })),

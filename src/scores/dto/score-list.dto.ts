@@ -10,10 +10,13 @@ import {
   ValidateString,
   ValidateUUID,
 } from '../../common/validation/validation';
-import { SORT_KEYS } from '../score-filters';
 import { PaginatedScores } from './score.dto';
 
 const text = (description: string) => ValidateString({ optional: true, description });
+
+/** The orders a score list can be sorted in; `-` for descending. */
+export const SORT_KEYS = ['-created_at', 'created_at', '-updated_at', 'updated_at', '-numerical_value', 'numerical_value'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
 
 /** `GET /api/scores/`: paging, sort and the filters of contract §4. */
 @RespanParameters()

@@ -190,7 +190,7 @@ describe('Galileo scorers', () => {
       const badOperator = await other.POST('/v2/scorers/list', {
         body: { filters: [{ name: 'name', operator: 'like', value: 'x' }] } as never,
       });
-      expect(badOperator.error).toMatchObject({ detail: [{ type: 'enum', loc: ['body', 'filters', 0, 'name', 'operator'] }] });
+      expect(badOperator.error).toMatchObject({ detail: [{ type: 'literal_error', loc: ['body', 'filters', 0, 'name', 'operator'] }] });
       const noTag = await other.POST('/v2/scorers/list', { body: { filters: [{ operator: 'eq', value: 'x' }] } as never });
       expect(noTag.error).toMatchObject({ detail: [{ type: 'union_tag_not_found', loc: ['body', 'filters', 0] }] });
       const badSort = await other.POST('/v2/scorers/list', { body: { sort: { name: 'enabled_in_run' } } as never });

@@ -52,4 +52,40 @@ describe('error renderers', () => {
       headers: { 'www-authenticate': 'Bearer' },
     });
   });
+
+  it('nests a document key problem under its key in DRF, FastAPI keeps the location', () => {
+    const issue = {
+      type: 'string_unicode',
+      loc: ['body', 'inputs', 'a\u0000', '[key]'],
+      msg: 'Input should be a valid string, unable to parse raw data as a unicode string',
+      input: 'a\u0000',
+      drfMsg: 'Null characters and unpaired surrogates are not allowed.',
+    };
+    expect(drfFieldErrors([issue])).toEqual({
+      inputs: { 'a\u0000': { '[key]': ['Null characters and unpaired surrogates are not allowed.'] } },
+    });
+    expect(renderFastApiError({ kind: 'validation', issues: [issue] }).body).toEqual({
+      detail: [{ type: 'string_unicode', loc: issue.loc, msg: issue.msg, input: 'a\u0000' }],
+    });
+  });
+
+  it('answers a body in a media type the route does not read: 415 in DRF, a 422 body error in FastAPI', () => {
+    expect(renderDrfError({ kind: 'unsupported_media_type', contentType: 'text/plain' })).toEqual({
+      status: 415,
+      body: { detail: 'Unsupported media type "text/plain" in request.' },
+    });
+    expect(renderFastApiError({ kind: 'unsupported_media_type', contentType: 'text/plain' })).toEqual({
+      status: 422,
+      body: {
+        detail: [
+          {
+            type: 'model_attributes_type',
+            loc: ['body'],
+            msg: 'Input should be a valid dictionary or object to extract fields from',
+            input: null,
+          },
+        ],
+      },
+    });
+  });
 });
