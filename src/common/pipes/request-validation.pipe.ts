@@ -1,10 +1,11 @@
 import { type ArgumentMetadata, Injectable, type PipeTransform, type Type } from '@nestjs/common';
-import { type ClassTransformOptions, plainToInstance } from 'class-transformer';
-import { type ValidatorOptions, getMetadataStorage, validateSync } from 'class-validator';
+import type { ClassTransformOptions } from 'class-transformer';
+import { type ValidatorOptions, validateSync } from 'class-validator';
 import { RequestValidationException } from '../errors/api-exceptions';
 import type { InputLocation, ValidationIssue } from '../errors/validation-issue';
 import { isPlainObject } from '../is-plain-object';
 import { boundedEcho } from '../validation/echo';
+import { declaredProperties, instantiate } from '../validation/instantiate';
 import { documentValueProblem, jsonTypeName } from '../validation/json-document';
 import { keyBeyondDepth } from '../validation/json-depth';
 import { validationIssues } from '../validation/validation-issues';
@@ -15,8 +16,8 @@ export const MAX_INPUT_DEPTH = 64;
 const LOCATIONS: Partial<Record<ArgumentMetadata['type'], InputLocation>> = { body: 'body', query: 'query', param: 'path' };
 const NOT_DTOS = new Set<unknown>([Object, String, Number, Boolean, Array, Buffer, Date]);
 
-/** Only declared properties are instantiated; values that are no nested DTO are taken as sent (see `asSent`). */
-export const TRANSFORM_OPTIONS: ClassTransformOptions = { excludeExtraneousValues: true, exposeUnsetFields: false };
+/** Only declared properties are copied (see `instantiate`), each value as sent (see `asSent`). */
+export const TRANSFORM_OPTIONS: ClassTransformOptions = { exposeUnsetFields: false };
 const VALIDATOR_OPTIONS: ValidatorOptions = {
   whitelist: true,
   forbidUnknownValues: true,
@@ -24,14 +25,9 @@ const VALIDATOR_OPTIONS: ValidatorOptions = {
   validationError: { target: true, value: true },
 };
 
-const declaresValidation = new WeakMap<Function, boolean>();
-
 /** A DTO class whose properties declare no check would let input through unvalidated: a programming error. */
 export function assertDeclaresValidation(type: Type<unknown>): void {
-  let declared = declaresValidation.get(type);
-  if (declared === undefined)
-    declaresValidation.set(type, (declared = getMetadataStorage().getTargetValidationMetadatas(type, '', true, false).length > 0));
-  if (!declared) throw new Error(`${type.name} is used as a request DTO but declares no validation`);
+  if (declaredProperties(type).size === 0) throw new Error(`${type.name} is used as a request DTO but declares no validation`);
 }
 
 function notAnObject(location: InputLocation, value: unknown): ValidationIssue {
@@ -81,7 +77,7 @@ export class RequestValidationPipe implements PipeTransform {
         },
       ]);
     }
-    const instance = plainToInstance(type, value, TRANSFORM_OPTIONS) as object;
+    const instance = instantiate(type, value, TRANSFORM_OPTIONS) as object;
     const errors = validateSync(instance, VALIDATOR_OPTIONS);
     if (errors.length > 0) throw new RequestValidationException(validationIssues(errors, location, value));
     return instance;

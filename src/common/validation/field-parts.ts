@@ -1,4 +1,4 @@
-import { type ClassTransformOptions, Exclude, Expose, Transform, Type as TransformType } from 'class-transformer';
+import { type ClassTransformOptions, Exclude, Transform, Type as TransformType } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, ValidateIf } from 'class-validator';
 import { Documented, type PropertyDoc, type Schema } from './property-docs';
 import { type ValueKind, dialectOf, laxValue } from './lax-coercion';
@@ -41,7 +41,6 @@ export function asSent(
 ): PropertyDecorator {
   return (target, key) => {
     const property = String(key);
-    Expose()(target, key);
     TransformType(() => AsSent)(target, key);
     Transform(
       ({ obj, options }) => {

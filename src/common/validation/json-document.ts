@@ -54,65 +54,63 @@ const limitProblem = (message: string, input: unknown): DocumentProblem => ({
   input,
 });
 
-interface Node {
-  value: unknown;
+interface Container {
+  value: object;
   key: string | number;
   parent: number;
   depth: number;
 }
 
-function pathOf(nodes: Node[], index: number): Path {
+function pathOf(containers: Container[], index: number): Path {
   const path: Path = [];
-  for (let at = index; at > 0; at = nodes[at].parent) path.push(nodes[at].key);
+  for (let at = index; at > 0; at = containers[at].parent) path.push(containers[at].key);
   return path.reverse();
+}
+
+/** What is wrong with a string or number of a document (`at` to be filled in), or `undefined`. */
+function leafProblem(value: unknown): Omit<DocumentProblem, 'at'> | undefined {
+  if (typeof value === 'string' && !isStorableText(value)) return { ...UNSTORABLE_TEXT, input: value };
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    return { type: 'finite_number', msg: 'Input should be a finite number', drfMsg: 'Numbers must be finite.', input: value };
+  }
+  return undefined;
 }
 
 /**
  * The first value of `document` PostgreSQL could not store exactly or that exceeds the limits: a key
  * or string with NUL or an unpaired surrogate, a number that is not finite, nesting deeper than
  * `depth`, a list or object of more than `entries` entries, more than `values` values in all.
- * Iterative: a hostile document cannot exhaust the stack.
+ * Iterative, and allocating only for lists and objects: a hostile document exhausts neither stack nor time.
  */
 export function documentValueProblem(document: unknown, limits = JSON_DOCUMENT_LIMITS): DocumentProblem | undefined {
-  const nodes: Node[] = [{ value: document, key: '', parent: -1, depth: 1 }];
+  if (typeof document !== 'object' || document === null) {
+    const problem = leafProblem(document);
+    return problem && { ...problem, at: [] };
+  }
+  const containers: Container[] = [{ value: document, key: '', parent: -1, depth: 1 }];
   const pending = [0];
+  let values = 1;
   while (pending.length > 0) {
     const index = pending.pop()!;
-    const { value, depth } = nodes[index];
-    if (typeof value === 'string') {
-      if (!isStorableText(value)) return { at: pathOf(nodes, index), ...UNSTORABLE_TEXT, input: value };
-      continue;
-    }
-    if (typeof value === 'number') {
-      if (!Number.isFinite(value)) {
-        return {
-          at: pathOf(nodes, index),
-          type: 'finite_number',
-          msg: 'Input should be a finite number',
-          drfMsg: 'Numbers must be finite.',
-          input: value,
-        };
-      }
-      continue;
-    }
-    if (typeof value !== 'object' || value === null) continue;
-    if (depth > limits.depth) {
-      return limitProblem(`JSON nested deeper than ${limits.depth} levels is not supported.`, null);
-    }
-    const keys = Array.isArray(value) ? null : Object.keys(value);
+    const { value, depth } = containers[index];
+    if (depth > limits.depth) return limitProblem(`JSON nested deeper than ${limits.depth} levels is not supported.`, null);
+    const keys = Array.isArray(value) ? undefined : Object.keys(value);
     const size = keys ? keys.length : (value as unknown[]).length;
-    if (size > limits.entries) {
-      return limitProblem(`JSON lists and objects are limited to ${limits.entries} entries.`, null);
-    }
-    if (nodes.length + size > limits.values) {
-      return limitProblem(`JSON documents are limited to ${limits.values} values.`, null);
-    }
-    for (let entry = size - 1; entry >= 0; entry--) {
+    if (size > limits.entries) return limitProblem(`JSON lists and objects are limited to ${limits.entries} entries.`, null);
+    values += size;
+    if (values > limits.values) return limitProblem(`JSON documents are limited to ${limits.values} values.`, null);
+    for (let entry = 0; entry < size; entry++) {
       const key = keys ? keys[entry] : entry;
       if (typeof key === 'string' && !isStorableText(key))
-        return { at: [...pathOf(nodes, index), key, '[key]'], ...UNSTORABLE_TEXT, input: key };
-      nodes.push({ value: (value as Record<string | number, unknown>)[key], key, parent: index, depth: depth + 1 });
-      pending.push(nodes.length - 1);
+        return { at: [...pathOf(containers, index), key, '[key]'], ...UNSTORABLE_TEXT, input: key };
+      const item = (value as Record<string | number, unknown>)[key];
+      if (typeof item === 'object' && item !== null) {
+        containers.push({ value: item, key, parent: index, depth: depth + 1 });
+        pending.push(containers.length - 1);
+      } else {
+        const problem = leafProblem(item);
+        if (problem) return { ...problem, at: [...pathOf(containers, index), key] };
+      }
     }
   }
   return undefined;

@@ -1,7 +1,8 @@
 import type { Type } from '@nestjs/common';
-import { plainToInstance, type ClassTransformOptions } from 'class-transformer';
+import type { ClassTransformOptions } from 'class-transformer';
 import { ValidateBy, type ValidationOptions } from 'class-validator';
 import { isPlainObject } from '../is-plain-object';
+import { instantiate } from './instantiate';
 
 /** A discriminated union: the property holding the tag, and the class of each tag. */
 export interface UnionSpec {
@@ -25,7 +26,7 @@ export function unionProblem(value: unknown, union: UnionSpec): UnionProblem | u
 export function toVariant(value: unknown, union: UnionSpec, options: ClassTransformOptions): unknown {
   if (unionProblem(value, union)) return value;
   const tag = (value as Record<string, string>)[union.property];
-  return plainToInstance(union.variants[tag](), value, options);
+  return instantiate(union.variants[tag](), value as Record<string, unknown>, options);
 }
 
 /** The value (each item, with `each`) is an object whose tag names one of the variants. */

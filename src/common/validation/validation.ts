@@ -1,6 +1,6 @@
 import { type Type, applyDecorators } from '@nestjs/common';
 import { getSchemaPath } from '@nestjs/swagger';
-import { Expose, Type as TransformType } from 'class-transformer';
+import type { ClassTransformOptions } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsBoolean,
@@ -20,7 +20,9 @@ import {
   ValidateBy,
   ValidateNested,
 } from 'class-validator';
+import { isPlainObject } from '../is-plain-object';
 import { IsDateTimeSyntax } from './datetime-text';
+import { instantiate } from './instantiate';
 import { type FieldOptions, type ListOptions, asSent, documented, listChecks, listOf, presence } from './field-parts';
 import { type DocumentShape, IsJsonDocument, IsStorableText, isStorableText } from './json-document';
 import { IsTaggedUnion, type UnionSpec, toVariant } from './tagged-union';
@@ -158,12 +160,18 @@ export function ValidateEnum(values: readonly (string | number)[], options: Fiel
   );
 }
 
-/** A nested DTO (a list of them, with `each`), instantiated by class-transformer and validated as its class. */
+const toModel = (type: Type<unknown>, value: unknown, options: ClassTransformOptions) =>
+  isPlainObject(value) ? instantiate(type, value, options) : value;
+
+/** A nested DTO (a list of them, with `each`), instantiated from its declared properties and validated as its class. */
 export function ValidateModel(type: () => Type<unknown>, options: FieldOptions & ListOptions = {}): PropertyDecorator {
   const each = { each: !!options.each };
   return applyDecorators(
-    Expose(),
-    TransformType(type),
+    asSent('json', false, (value, transformOptions) =>
+      each.each && Array.isArray(value)
+        ? value.map((item) => toModel(type(), item, transformOptions))
+        : toModel(type(), value, transformOptions),
+    ),
     ...presence(options),
     ...listChecks(options),
     IsObject(each),

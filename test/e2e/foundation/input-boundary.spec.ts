@@ -185,7 +185,9 @@ describe('the input boundary', () => {
         const started = performance.now();
         const res = await t.http.post(path).set(tenant.galileoKey).set('content-type', 'application/json').send(text);
         expect({ path, status: res.status }).toEqual({ path, status: 422 });
-        expect(performance.now() - started).toBeLessThan(1000);
+        // Generous for a loaded CI machine: the defect was a stack overflow (500), not slowness; the
+        // pipe's own cost on such a body is bounded in test/unit/common/validation.spec.ts.
+        expect(performance.now() - started).toBeLessThan(5000);
         expect(JSON.stringify(res.body).length).toBeLessThan(20_000);
       }
     });
