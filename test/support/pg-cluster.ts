@@ -4,14 +4,15 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { Client } from 'pg';
+import pg from 'pg';
 
 const run = promisify(execFile);
 
 /**
  * Throwaway PostgreSQL clusters for tests: a primary and streaming replicas made with `initdb` and
  * `pg_basebackup -R`, on free local ports, in a temporary directory removed by `destroy()`. The machine's own
- * PostgreSQL server is never touched. Runs the server as `postgres` when the tests run as root.
+ * PostgreSQL server is never touched. Runs the server as `postgres` when the tests run as root. Plain
+ * (erasable) TypeScript, so that the benchmarks, run by Node without a compiler, use it too.
  */
 
 /** The directory of the PostgreSQL server binaries (PG_BIN, or the newest /usr/lib/postgresql/N/bin), if any. */
@@ -42,7 +43,7 @@ const asRoot = process.getuid?.() === 0;
 const SERVER_USER = 'postgres';
 
 /** Runs a PostgreSQL binary as the server's user. */
-async function pg(bin: string, command: string, args: string[]): Promise<string> {
+async function asServerUser(bin: string, command: string, args: string[]): Promise<string> {
   const file = join(bin, command);
   const [program, argv] = asRoot ? ['runuser', ['-u', SERVER_USER, '--', file, ...args]] : [file, args];
   try {
@@ -58,12 +59,17 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** One server of the cluster. */
 export class PgServer {
-  constructor(
-    private readonly bin: string,
-    readonly name: string,
-    readonly dataDir: string,
-    readonly port: number,
-  ) {}
+  private readonly bin: string;
+  readonly name: string;
+  readonly dataDir: string;
+  readonly port: number;
+
+  constructor(bin: string, name: string, dataDir: string, port: number) {
+    this.bin = bin;
+    this.name = name;
+    this.dataDir = dataDir;
+    this.port = port;
+  }
 
   /** A connection URL for `database` (trust authentication, user postgres). */
   url(database = 'postgres'): string {
@@ -71,11 +77,11 @@ export class PgServer {
   }
 
   async start(): Promise<void> {
-    await pg(this.bin, 'pg_ctl', ['-D', this.dataDir, '-l', join(this.dataDir, 'server.log'), '-w', '-t', '60', 'start']);
+    await asServerUser(this.bin, 'pg_ctl', ['-D', this.dataDir, '-l', join(this.dataDir, 'server.log'), '-w', '-t', '60', 'start']);
   }
 
   async stop(mode: 'fast' | 'immediate' = 'fast'): Promise<void> {
-    await pg(this.bin, 'pg_ctl', ['-D', this.dataDir, '-m', mode, '-w', '-t', '60', 'stop']);
+    await asServerUser(this.bin, 'pg_ctl', ['-D', this.dataDir, '-m', mode, '-w', '-t', '60', 'stop']);
   }
 
   get running(): boolean {
@@ -84,7 +90,7 @@ export class PgServer {
 
   /** Runs one statement on `database` with a short-lived connection. */
   async query<T extends Record<string, unknown>>(sql: string, params: unknown[] = [], database = 'postgres'): Promise<T[]> {
-    const client = new Client({ connectionString: this.url(database) });
+    const client = new pg.Client({ connectionString: this.url(database) });
     await client.connect();
     try {
       return (await client.query<T>(sql, params)).rows;
@@ -128,11 +134,15 @@ export interface ClusterOptions {
 
 /** A primary and its streaming replicas. */
 export class PgCluster {
-  private constructor(
-    readonly root: string,
-    readonly primary: PgServer,
-    readonly replicas: PgServer[],
-  ) {}
+  readonly root: string;
+  readonly primary: PgServer;
+  readonly replicas: PgServer[];
+
+  private constructor(root: string, primary: PgServer, replicas: PgServer[]) {
+    this.root = root;
+    this.primary = primary;
+    this.replicas = replicas;
+  }
 
   static async start(options: ClusterOptions = {}): Promise<PgCluster> {
     const bin = findPgBin();
@@ -146,7 +156,19 @@ export class PgCluster {
     const primary = new PgServer(bin, 'primary', join(root, 'primary'), await freePort());
     const cluster = new PgCluster(root, primary, []);
     try {
-      await pg(bin, 'initdb', ['-D', primary.dataDir, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale', 'C']);
+      await asServerUser(bin, 'initdb', [
+        '-D',
+        primary.dataDir,
+        '-U',
+        'postgres',
+        '-A',
+        'trust',
+        '--no-sync',
+        '-E',
+        'UTF8',
+        '--locale',
+        'C',
+      ]);
       const settings: Record<string, string> = {
         listen_addresses: "'127.0.0.1'",
         unix_socket_directories: `'${root}'`,
@@ -172,7 +194,7 @@ export class PgCluster {
       await primary.start();
       for (let index = 1; index <= (options.replicas ?? 1); index++) {
         const replica = new PgServer(bin, `replica-${index}`, join(root, `replica-${index}`), await freePort());
-        await pg(bin, 'pg_basebackup', [
+        await asServerUser(bin, 'pg_basebackup', [
           '-h',
           '127.0.0.1',
           '-p',
