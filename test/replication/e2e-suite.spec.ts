@@ -43,7 +43,7 @@ describe('the e2e suite on a primary with a lagging replica, and the SQL it send
   beforeAll(async () => {
     await loadModule();
     cluster = await PgCluster.start({ replicas: 1, applyDelayMs: APPLY_DELAY_MS, logStatements: true });
-    run = await runJest(['-c', 'test/jest.e2e.config.js', '--ci'], {
+    run = await runJest(['-c', 'test/jest.e2e.config.js', '--ci', '--testTimeout=180000'], {
       TEST_DB: 'postgres',
       TEST_DATABASE_URL: cluster.primary.url(),
       TEST_DATABASE_REPLICA_URL: cluster.replicas[0].url(),
