@@ -45,7 +45,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     kind: 'postgres',
     url,
-    env: { DATABASE_URL: url, SCOREKEEPER_DATA_DIR: 'memory://', ...(replica ? { DATABASE_REPLICA_URLS: withDatabase(replica, name) } : {}) },
+    env: {
+      DATABASE_URL: url,
+      SCOREKEEPER_DATA_DIR: 'memory://',
+      ...(replica ? { DATABASE_REPLICA_URLS: withDatabase(replica, name) } : {}),
+    },
     drop: async () => {
       const client = new Client({ connectionString: server });
       await client.connect();
