@@ -5,6 +5,7 @@ import { createTenant } from '../support/tenants';
 import { type TestApp, startTestApp } from '../support/test-app';
 import type { TestDatabase } from '../support/test-database';
 import { galileoFlow, respanFlow } from './dialect-flows';
+import { statementsOf } from './support/statement-log';
 import { ReadBook } from './read-book';
 
 /**
@@ -22,7 +23,7 @@ describe('read replicas keep read-your-writes across instances', () => {
   const report: string[] = [];
 
   beforeAll(async () => {
-    cluster = await PgCluster.start({ replicas: 1, applyDelayMs: APPLY_DELAY_MS });
+    cluster = await PgCluster.start({ replicas: 1, applyDelayMs: APPLY_DELAY_MS, logStatements: true });
     await cluster.createDatabase(DB);
     const url = cluster.primary.url(DB);
     database = { kind: 'postgres', url, env: { DATABASE_URL: url, SCOREKEEPER_DATA_DIR: 'memory://' }, drop: async () => undefined };
@@ -83,8 +84,17 @@ describe('read replicas keep read-your-writes across instances', () => {
     const [a, b] = await twoInstances(APPLY_DELAY_MS * 8);
     try {
       const book = new ReadBook();
+      const before = statementsOf([cluster.replicas[0]]).length;
       await bothDialects(a, b, book);
       report.push(book.summary(`waiting up to ${APPLY_DELAY_MS * 8} ms, replica ${APPLY_DELAY_MS} ms behind`));
+      await sleep(500);
+      const onReplica = statementsOf([cluster.replicas[0]]).slice(before);
+      const tableReads = onReplica.filter(({ sql }) =>
+        /\bfrom\s+"?(scorers|scorer_versions|health_scores|scores|score_revisions|score_counts)\b/.test(sql),
+      );
+      report.push(`  the replica ran ${onReplica.length} statements for them, ${tableReads.length} of them reads of tenant tables`);
+      expect(tableReads.length).toBeGreaterThanOrEqual(book.records.length);
+      expect(onReplica.filter(({ sql }) => !/^\s*select\b/i.test(sql))).toEqual([]);
       expect(book.stale()).toEqual([]);
       expect(book.unrouted()).toEqual([]);
       expect(book.replicaFraction()).toBeGreaterThan(0.5);
