@@ -103,7 +103,7 @@ export class ReplicaRouter {
     );
     return Promise.all(
       this.replicas.map(async (replica) => {
-        const { replayed, error } = await replica.look(ms);
+        const { replayed, error = replica.error } = await replica.look(ms);
         const behind = primary !== undefined && replayed !== undefined ? primary - replayed : undefined;
         return {
           name: replica.name,
