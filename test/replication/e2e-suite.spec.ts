@@ -89,7 +89,9 @@ describe('the e2e suite on a primary with a lagging replica, and the SQL it send
     const reads = verdicts.filter((verdict) => /^\s*select/i.test(verdict.sql) && verdict.tables.length > 0);
     const onReplica = reads.filter((verdict) => verdict.server !== 'primary').length;
     report.push(`statements the service sent (migrations apart): ${verdicts.length} ${JSON.stringify(kinds)}`);
-    report.push(`SELECTs reading a table served by the replica: ${onReplica} of ${reads.length} (${((onReplica / reads.length) * 100).toFixed(1)}%)`);
+    report.push(
+      `SELECTs reading a table served by the replica: ${onReplica} of ${reads.length} (${((onReplica / reads.length) * 100).toFixed(1)}%)`,
+    );
     const violations = new Map<string, string[]>();
     for (const verdict of verdicts.filter(({ kind }) => kind === 'violation')) violations.set(verdict.sql, verdict.problems);
     expect([...violations].map(([sql, problems]) => ({ sql, problems }))).toEqual([]);
