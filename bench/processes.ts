@@ -89,6 +89,8 @@ export interface ServiceStart {
   dataDir?: string;
   /** Extra Node flags (`--cpu-prof`…). */
   nodeFlags?: string[];
+  /** Extra environment variables (`DATABASE_REPLICA_URLS`…). */
+  env?: Record<string, string>;
 }
 
 /** The V8 flags the service is deployed with: those of `npm run start:prod` (and the Dockerfile). */
@@ -111,6 +113,7 @@ export function startService(options: ServiceStart): Promise<RunningServer> {
     SCOREKEEPER_ADMIN_PASSWORD: ADMIN.password,
     SCOREKEEPER_ADMIN_API_KEY: ADMIN.apiKey,
     ...database,
+    ...options.env,
   };
   return start(name, [...PRODUCTION_NODE_FLAGS, ...(options.nodeFlags ?? []), `${root}/dist/src/main.js`], env, root);
 }

@@ -12,6 +12,7 @@ import { type Schedule, compare } from './load.ts';
 import { type BenchOptions, parseOptions } from './options.ts';
 import { ADMIN, type RunningServer, peakRssMiB, removeBuildSnapshot, startBaseline, startService, stop } from './processes.ts';
 import { profileWorkloads } from './profile.ts';
+import { replicaBench } from './replica.ts';
 import { writeResults } from './report.ts';
 import type { RunResults, StartupResult, WorkloadResult } from './results-model.ts';
 import { type Seed, seed } from './seed.ts';
@@ -179,6 +180,7 @@ function verdicts(results: RunResults): RunResults['verdicts'] {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--replica')) return replicaBench(process.argv.slice(2).filter((arg) => arg !== '--replica'));
   const options = parseOptions(process.argv.slice(2));
   if (options.render) {
     log(`Rendered: ${writeResults(JSON.parse(readFileSync(options.render, 'utf8')) as RunResults).join(', ')}`);

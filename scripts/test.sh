@@ -38,6 +38,8 @@ else
   skip 'e2e on PostgreSQL' 'set TEST_DATABASE_URL (or run a Docker engine) to run it; ran on PGlite only'
 fi
 
+if [ -x "${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}/pg_basebackup" ]; then step 'read replicas and Citus-ready SQL (own primary and replica)' "${JEST[@]}" -c test/jest.replication.config.js; else skip 'read replicas and Citus-ready SQL' 'no PostgreSQL server binaries (set PG_BIN)'; fi
+
 chromium_path=${CHROMIUM_PATH:-/usr/bin/chromium}
 if [ -x "$chromium_path" ]; then
   step 'browser (Swagger UI in Chromium)' "${JEST[@]}" -c test/jest.browser.config.js

@@ -3,8 +3,16 @@ import { plainToInstance } from 'class-transformer';
 import { ValidationError, validateSync } from 'class-validator';
 import { EnvironmentVariables, SECRET_VARIABLES } from './environment';
 
+/** Streaming replicas that serve reads: none when `urls` is empty. */
+export interface ReplicaConfig {
+  urls: string[];
+  /** How long a read waits for a replica to catch up with the primary before it goes to the primary. */
+  maxWaitMs: number;
+}
+
 export type DatabaseConfig =
-  { kind: 'postgresql'; url: string; poolMax: number; timeoutMs: number } | { kind: 'pglite'; dataDir: string; timeoutMs: number };
+  | { kind: 'postgresql'; url: string; poolMax: number; timeoutMs: number; replicas?: ReplicaConfig }
+  | { kind: 'pglite'; dataDir: string; timeoutMs: number };
 
 /** Typed, validated configuration; built once from the environment by `loadConfig`. */
 export class AppConfig {
@@ -37,6 +45,13 @@ export class AppConfig {
           url: env.DATABASE_URL,
           poolMax: env.DATABASE_POOL_MAX,
           timeoutMs: env.DATABASE_TIMEOUT_MS,
+          replicas: {
+            urls: (env.DATABASE_REPLICA_URLS ?? '')
+              .split(',')
+              .map((url) => url.trim())
+              .filter(Boolean),
+            maxWaitMs: env.DATABASE_REPLICA_MAX_WAIT_MS,
+          },
         }
       : { kind: 'pglite', dataDir: inMemory ? 'memory://' : resolve(this.dataDir, 'pglite'), timeoutMs: env.DATABASE_TIMEOUT_MS };
     this.logLevel = env.LOG_LEVEL;
@@ -87,6 +102,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration: ${errors.map((error) => describe(error, env[error.property])).join('; ')}`);
   }
   const config = new AppConfig(parsed);
+  if (parsed.DATABASE_REPLICA_URLS && config.database.kind !== 'postgresql') {
+    throw new ConfigError('Invalid configuration: DATABASE_REPLICA_URLS needs DATABASE_URL (the embedded database has no replicas)');
+  }
   if (config.isProduction && config.database.kind === 'postgresql' && !config.jwt.secret) {
     throw new ConfigError('Invalid configuration: SCOREKEEPER_JWT_SECRET is required when NODE_ENV=production and DATABASE_URL is set');
   }

@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
-import { IsPostgresUrl, IsRedisUrl } from './url.validators';
+import { IsPostgresUrl, IsPostgresUrlList, IsRedisUrl } from './url.validators';
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value.trim()) : value);
 const toBool = ({ value }: { value: unknown }) => {
@@ -46,6 +46,19 @@ export class EnvironmentVariables {
   @Min(100, { message: 'must be an integer number of milliseconds between 100 and 600000' })
   @Max(600000, { message: 'must be an integer number of milliseconds between 100 and 600000' })
   DATABASE_TIMEOUT_MS = 5000;
+
+  /** Streaming replicas of DATABASE_URL's server that serve reads (comma-separated; PostgreSQL only). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsPostgresUrlList()
+  DATABASE_REPLICA_URLS?: string;
+
+  /** How long a read waits for a replica to replay the primary's position before it goes to the primary. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer number of milliseconds between 0 and 10000' })
+  @Min(0, { message: 'must be an integer number of milliseconds between 0 and 10000' })
+  @Max(10000, { message: 'must be an integer number of milliseconds between 0 and 10000' })
+  DATABASE_REPLICA_MAX_WAIT_MS = 100;
 
   @IsString()
   @MinLength(1)
@@ -132,6 +145,7 @@ export class EnvironmentVariables {
 /** Variables whose values must never be echoed in an error message. */
 export const SECRET_VARIABLES: ReadonlySet<string> = new Set([
   'DATABASE_URL',
+  'DATABASE_REPLICA_URLS',
   'REDIS_URL',
   'SCOREKEEPER_JWT_SECRET',
   'SCOREKEEPER_ADMIN_PASSWORD',

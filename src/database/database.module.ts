@@ -1,9 +1,13 @@
 import { DynamicModule, Global, Inject, MiddlewareConsumer, Module, NestModule, OnApplicationShutdown } from '@nestjs/common';
 import { EntityManager, MikroORM } from '@mikro-orm/core';
 import { EntityManager as SqlEntityManager } from '@mikro-orm/sql';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AppConfig } from '../config/app-config';
 import { Database } from './database';
 import { RequestContextMiddleware } from './request-context.middleware';
+import { replicaRouterFor } from './replicas/replica-options';
+import { ReplicaReadsInterceptor } from './replicas/replica-reads.interceptor';
+import { ReplicaRouter } from './replicas/replica-router';
 
 @Global()
 @Module({})
@@ -18,8 +22,14 @@ export class DatabaseModule implements NestModule, OnApplicationShutdown {
         { provide: MikroORM, useFactory: (database: Database) => database.orm, inject: [Database] },
         { provide: EntityManager, useFactory: (orm: MikroORM) => orm.em, inject: [MikroORM] },
         { provide: SqlEntityManager, useExisting: EntityManager },
+        {
+          provide: ReplicaRouter,
+          useFactory: (orm: MikroORM, config: AppConfig) => replicaRouterFor(orm, config.database),
+          inject: [MikroORM, AppConfig],
+        },
+        { provide: APP_INTERCEPTOR, useClass: ReplicaReadsInterceptor },
       ],
-      exports: [Database, MikroORM, EntityManager, SqlEntityManager],
+      exports: [Database, MikroORM, EntityManager, SqlEntityManager, ReplicaRouter],
     };
   }
 

@@ -7,6 +7,7 @@ import { migrationsList } from '../../migrations';
 import type { DatabaseConfig } from '../config/app-config';
 import { ENTITIES } from './entities';
 import { QUERY_TIMEOUT_MARGIN_MS, surviveConnectionFaults } from './connection-faults';
+import { replicaOptions } from './replicas/replica-options';
 
 export const MIGRATIONS_TABLE = 'mikro_orm_migrations';
 
@@ -42,6 +43,7 @@ export function buildOrmOptions(database: DatabaseConfig): Partial<Options> {
         application_name: 'scorekeeper',
         onPoolCreated: surviveConnectionFaults,
       },
+      ...replicaOptions(database),
     };
   }
   return { ...common, driver: PgliteDriver, dbName: database.dataDir };

@@ -15,10 +15,12 @@ import {
 } from './dto/evaluator.dto';
 import { toEvaluatorResponse } from './evaluator.mapper';
 import { EvaluatorsService } from './evaluators.service';
+import { ReplicaReads } from '../database/replicas/replica-reads.decorator';
 
 @Controller('api/evaluators')
 @ApiTags('evaluators')
 @RespanAuth()
+@ReplicaReads()
 export class EvaluatorsController {
   constructor(private readonly evaluators: EvaluatorsService) {}
 

@@ -14,10 +14,12 @@ import { ScorerIdParams, ScorerVersionParams } from './dto/scorer-version.dto';
 import { HealthScoresService } from './health-scores.service';
 import { toHealthScoreEntry } from './scorer.mapper';
 import { GALILEO_SCORER_TAGS } from './scorers.controller';
+import { ReplicaReads } from '../database/replicas/replica-reads.decorator';
 
 @Controller('v2/scorers/:scorer_id')
 @ApiTags(...GALILEO_SCORER_TAGS)
 @GalileoAuth()
+@ReplicaReads()
 export class HealthScoresController {
   constructor(private readonly healthScores: HealthScoresService) {}
 

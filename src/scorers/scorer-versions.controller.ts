@@ -18,10 +18,12 @@ import {
 import { toVersionResponse } from './scorer.mapper';
 import { GALILEO_SCORER_TAGS } from './scorers.controller';
 import { ScorerVersionsService } from './scorer-versions.service';
+import { ReplicaReads } from '../database/replicas/replica-reads.decorator';
 
 @Controller('v2/scorers/:scorer_id')
 @ApiTags(...GALILEO_SCORER_TAGS)
 @GalileoAuth()
+@ReplicaReads()
 export class ScorerVersionsController {
   constructor(private readonly versions: ScorerVersionsService) {}
 

@@ -10,12 +10,14 @@ import { CreateScorerRequest, DeleteScorerResponse, ScorerResponse, UpdateScorer
 import { ScorerIdParams } from './dto/scorer-version.dto';
 import { GalileoScorersService } from './galileo-scorers.service';
 import { toScorerResponse } from './scorer.mapper';
+import { ReplicaReads } from '../database/replicas/replica-reads.decorator';
 
 export const GALILEO_SCORER_TAGS = ['data', 'prompts', 'rows'];
 
 @Controller('v2/scorers')
 @ApiTags(...GALILEO_SCORER_TAGS)
 @GalileoAuth()
+@ReplicaReads()
 export class ScorersController {
   constructor(private readonly scorers: GalileoScorersService) {}
 
@@ -26,6 +28,7 @@ export class ScorersController {
   }
 
   @Post('list')
+  @ReplicaReads()
   @GalileoOperation({
     operationId: 'list_scorers_with_filters_v2_scorers_list_post',
     summary: 'List Scorers With Filters',

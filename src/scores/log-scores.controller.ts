@@ -22,6 +22,7 @@ import { QUERY_PARAMETERS, queryConditions, rejectUnknownParameters } from './sc
 import { toScoreResponse } from './score.mapper';
 import { withEtag } from './scores.controller';
 import { ScoresService } from './scores.service';
+import { ReplicaReads } from '../database/replicas/replica-reads.decorator';
 
 const locator = (principal: Principal, params: LogScoreParams) => ({
   organizationId: principal.organizationId,
@@ -33,6 +34,7 @@ const locator = (principal: Principal, params: LogScoreParams) => ({
 @Controller('api/logs/:log_id/scores')
 @ApiTags('log scores')
 @RespanAuth()
+@ReplicaReads()
 export class LogScoresController {
   constructor(private readonly scores: ScoresService) {}
 

@@ -23,6 +23,7 @@ import { etagOf } from './score-etag';
 import { QUERY_PARAMETERS, parseFilterBody, queryConditions, rejectUnknownParameters } from './score-filters';
 import { type ScoreView, toScoreResponse, toScoreRevisionResponse } from './score.mapper';
 import { ScoresService } from './scores.service';
+import { ReplicaReads } from '../database/replicas/replica-reads.decorator';
 
 /** The response body of one score, with its ETag header. */
 export function withEtag(reply: FastifyReply, view: ScoreView): ScoreResponse {
@@ -33,6 +34,7 @@ export function withEtag(reply: FastifyReply, view: ScoreView): ScoreResponse {
 @Controller('api/scores')
 @ApiTags('scores')
 @RespanAuth()
+@ReplicaReads()
 export class ScoresController {
   constructor(private readonly scores: ScoresService) {}
 
@@ -79,6 +81,7 @@ export class ScoresController {
   }
 
   @Post('list')
+  @ReplicaReads()
   @ApiBody({ type: ScoreFilterRequest, required: false })
   @RespanOperation({
     operationId: 'filter_scores',

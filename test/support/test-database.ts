@@ -41,10 +41,15 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     await admin.end();
   }
   const url = withDatabase(server, name);
+  const replica = process.env.TEST_DATABASE_REPLICA_URL;
   return {
     kind: 'postgres',
     url,
-    env: { DATABASE_URL: url, SCOREKEEPER_DATA_DIR: 'memory://' },
+    env: {
+      DATABASE_URL: url,
+      SCOREKEEPER_DATA_DIR: 'memory://',
+      ...(replica ? { DATABASE_REPLICA_URLS: withDatabase(replica, name) } : {}),
+    },
     drop: async () => {
       const client = new Client({ connectionString: server });
       await client.connect();

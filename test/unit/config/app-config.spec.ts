@@ -14,6 +14,29 @@ describe('loadConfig', () => {
     expect(config.database).toMatchObject({ kind: 'postgresql', url: 'postgres://u:p@db:5432/sk', poolMax: 4 });
   });
 
+  it('reads DATABASE_REPLICA_URLS as a list of replicas of the PostgreSQL server', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u:p@db:5432/sk',
+      DATABASE_REPLICA_URLS: 'postgres://u:p@replica-a:5432/sk, postgresql://u:p@replica-b/sk',
+      DATABASE_REPLICA_MAX_WAIT_MS: '250',
+    });
+    expect(config.database).toMatchObject({
+      kind: 'postgresql',
+      replicas: { urls: ['postgres://u:p@replica-a:5432/sk', 'postgresql://u:p@replica-b/sk'], maxWaitMs: 250 },
+    });
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/sk' }).database).toMatchObject({ replicas: { urls: [], maxWaitMs: 100 } });
+  });
+
+  it('refuses replicas without DATABASE_URL, and replica URLs that are not postgres:// ones (without echoing them)', () => {
+    expect(() => loadConfig({ DATABASE_REPLICA_URLS: 'postgres://replica/sk' })).toThrow(/DATABASE_REPLICA_URLS needs DATABASE_URL/);
+    const bad = { DATABASE_URL: 'postgres://db/sk', DATABASE_REPLICA_URLS: 'postgres://u:s3cret@replica/sk,http://u:s3cret@x/y' };
+    expect(() => loadConfig(bad)).toThrow(/^Invalid configuration: DATABASE_REPLICA_URLS must be a comma-separated list of postgres:/);
+    expect(() => loadConfig(bad)).not.toThrow(/s3cret/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://db/sk', DATABASE_REPLICA_MAX_WAIT_MS: '-1' })).toThrow(
+      /DATABASE_REPLICA_MAX_WAIT_MS/,
+    );
+  });
+
   it('puts the embedded database under SCOREKEEPER_DATA_DIR', () => {
     const config = loadConfig({ SCOREKEEPER_DATA_DIR: '/var/lib/sk' });
     expect(config.database).toMatchObject({ kind: 'pglite', dataDir: '/var/lib/sk/pglite' });
