@@ -44,6 +44,10 @@ describe.each(DATABASES)('hostile values at every position of every operation, o
   const figures = Object.fromEntries(
     HOSTILE_CLASSES.map((hostileClass) => [hostileClass, { tried: 0, accepted: 0, refused: 0, serverErrors: 0, altered: 0 }]),
   ) as Record<HostileClass, ClassFigures>;
+  /** Where each failure happened (`class | operation position` → count), for test/artifacts/reliability. */
+  const serverErrorsAt: Record<string, number> = {};
+  const alteredAt: Record<string, number> = {};
+  const note = (tally: Record<string, number>, key: string) => (tally[key] = (tally[key] ?? 0) + 1);
 
   beforeAll(async () => {
     t = await startOn(database, { DATABASE_TIMEOUT_MS: '10000' });
@@ -53,6 +57,7 @@ describe.each(DATABASES)('hostile values at every position of every operation, o
   afterAll(async () => {
     for (const hostileClass of HOSTILE_CLASSES)
       recordFigures('hostile-positions', `${hostileClass} on ${database}`, { ...figures[hostileClass] });
+    recordFigures('hostile-positions', `where on ${database}`, { serverErrorsAt, alteredAt });
     agent.destroy();
     await t?.close();
   });
@@ -89,15 +94,15 @@ describe.each(DATABASES)('hostile values at every position of every operation, o
   });
 
   it.each(OPERATIONS.map((operation) => [nameOf(operation), operation] as const))('%s', async (name, operation) => {
-    const baseline = baselines[name]?.();
     const failures: string[] = [];
-    for (const { hostileClass, position, request } of positionRequests(operation, SCHEMAS, a, baseline)) {
+    for (const { hostileClass, position, request } of positionRequests(operation, SCHEMAS, a, baselines[name])) {
       const counted = figures[hostileClass];
       counted.tried++;
       const res = await call(request);
       const where = `[${hostileClass}] ${position}: ${request.method.toUpperCase()} ${request.path.slice(0, 120)} → ${res.status} ${res.text.slice(0, 200)}`;
       if (res.status >= 500) {
         counted.serverErrors++;
+        note(serverErrorsAt, `${hostileClass} | ${name} ${position}`);
         failures.push(`server error ${where}`);
         continue;
       }
@@ -111,6 +116,7 @@ describe.each(DATABASES)('hostile values at every position of every operation, o
       const { problem } = await verifyReadBack(readBackContext(), operation, request, res);
       if (problem) {
         counted.altered++;
+        note(alteredAt, `${hostileClass} | ${name} ${position}`);
         failures.push(`altered ${where}\n${problem}`);
       }
     }

@@ -33,8 +33,9 @@ if (redisUrl) COUNTERS.push(['on Redis', { REDIS_URL: redisUrl }]);
 describe.each(COUNTERS)('parallel sign-in bursts, counters %s', (where, env) => {
   const LIMIT = 10;
   let t: TestApp;
-  const checks = jest.spyOn(passwords, 'verifyPassword');
+  let checks: jest.SpyInstance;
   beforeAll(async () => {
+    checks = jest.spyOn(passwords, 'verifyPassword');
     t = await startTestApp({ env: { RATE_LIMIT_LOGIN_PER_MINUTE: String(LIMIT), TRUST_PROXY: 'true', ...env } });
   });
   afterAll(async () => {
@@ -60,7 +61,7 @@ describe.each(COUNTERS)('parallel sign-in bursts, counters %s', (where, env) => 
         headers: { Authorization: `Basic ${Buffer.from(`${tenant.email}:guess-${i}`).toString('base64')}` },
       }),
     ],
-  ])('60 parallel guesses on %s check at most %#… the limit of passwords, the others answer 429', async (route, guess) => {
+  ])('60 parallel guesses on %s check at most the limit of passwords, the others answer 429', async (route, guess) => {
     const tenant = await createTenant(t.app, 'burst');
     const address = { 'X-Forwarded-For': clientAddress() };
     checks.mockClear();

@@ -73,15 +73,24 @@ export function baselineRequest(operation: Operation, a: Owned, baseline: Record
   return request(pathWith({}), operation.body?.contentType === 'application/json' ? json(baseline) : form(baseline));
 }
 
-/** Every position of the operation, each with every hostile value of contract §10 that fits it. */
+/**
+ * Every position of the operation, each with every hostile value of contract §10 that fits it. Each
+ * request gets a baseline of its own from `baselineOf` (fresh log ids and slugs, so that no request is
+ * refused for colliding with the one before).
+ */
 export function positionRequests(
   operation: Operation,
   components: Components,
   a: Owned,
-  baseline: Record<string, unknown> | undefined,
+  baselineOf: (() => Record<string, unknown>) | undefined,
 ): PositionRequest[] {
   const { pathWith, request } = requestMaker(operation, a);
-  const baselineBody = !baseline ? undefined : operation.body?.contentType === 'application/json' ? json(baseline) : form(baseline);
+  const baseline = baselineOf?.();
+  const fresh = () => baselineOf?.() ?? {};
+  const baselineBody = () => {
+    if (!baselineOf) return undefined;
+    return operation.body?.contentType === 'application/json' ? json(fresh()) : form(fresh());
+  };
   const found: PositionRequest[] = [];
 
   for (const parameter of operation.parameters.filter((p) => p.in === 'path' || p.in === 'query')) {
@@ -91,11 +100,11 @@ export function positionRequests(
         found.push({
           hostileClass,
           position,
-          request: request(`${pathWith({})}?${encodeURIComponent(parameter.name)}=${encoded}`, baselineBody),
+          request: request(`${pathWith({})}?${encodeURIComponent(parameter.name)}=${encoded}`, baselineBody()),
         });
       } else {
         const changed = { [parameter.name]: decoded(encoded) };
-        found.push({ hostileClass, position, request: request(pathWith({ [parameter.name]: encoded }), baselineBody, changed) });
+        found.push({ hostileClass, position, request: request(pathWith({ [parameter.name]: encoded }), baselineBody(), changed) });
       }
     }
   }
@@ -113,7 +122,7 @@ export function positionRequests(
       const position = `body: ${labelOf(slot)}`;
       if (slot.kind === 'key') {
         for (const { hostileClass, key } of KEY_CASES) {
-          const body = bodyWith(baseline ?? {}, slot, (b) =>
+          const body = bodyWith(fresh(), slot, (b) =>
             setAt(b, slot.path, withKey(getAt(b, slot.path) as Record<string, unknown>, slot.key, key, slot.added)),
           );
           found.push({ hostileClass, position, request: request(pathWith({}), json(body)) });
@@ -121,7 +130,7 @@ export function positionRequests(
         continue;
       }
       for (const { hostileClass, value } of valueCases()) {
-        const body = bodyWith(baseline ?? {}, slot, (b) => setAt(b, slot.path, value));
+        const body = bodyWith(fresh(), slot, (b) => setAt(b, slot.path, value));
         found.push({ hostileClass, position, request: request(pathWith({}), json(body)) });
       }
     }
