@@ -28,7 +28,7 @@ export class AppModule {
         RateLimitsModule,
         HealthModule,
         IdentityModule,
-        AuthModule,
+        AuthModule.forRoot(IdentityModule),
         ScorersModule,
         ScoresModule,
       ],

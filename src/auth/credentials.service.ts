@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ApiKeysRepository } from '../identity/api-keys.repository';
-import { UsersRepository } from '../identity/users.repository';
-import { apiKeyMatches, lookupPrefix } from './api-key-material';
+import { apiKeyMatches, isAcceptableApiKey, lookupPrefix } from './api-key-material';
+import { CredentialStore } from './credential-store';
+import { isCredentialText } from './credential-text';
 import { UNKNOWN_USER_HASH, verifyPassword } from './passwords';
 import type { Principal } from './principal';
 import { TokensService } from './tokens.service';
@@ -12,18 +12,18 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 @Injectable()
 export class CredentialsService {
   constructor(
-    private readonly users: UsersRepository,
-    private readonly apiKeys: ApiKeysRepository,
+    private readonly store: CredentialStore,
     private readonly tokens: TokensService,
   ) {}
 
+  /** Every stored key is 32 to 256 printable ASCII characters: anything else is refused before any query. */
   async fromApiKey(key: string): Promise<Principal | null> {
-    if (key.length < 16 || key.length > 256) return null;
-    const candidates = await this.apiKeys.findCredentials(lookupPrefix(key));
+    if (!isAcceptableApiKey(key)) return null;
+    const candidates = await this.store.apiKeysWithPrefix(lookupPrefix(key));
     const match = candidates.find((candidate) => apiKeyMatches(key, candidate.keyHash));
     if (!match) return null;
     if (!match.lastUsed || Date.now() - match.lastUsed.getTime() > LAST_USED_RESOLUTION_MS) {
-      await this.apiKeys.touchLastUsed(match.organizationId, match.id);
+      await this.store.recordApiKeyUse(match.organizationId, match.id);
     }
     return {
       organizationId: match.organizationId,
@@ -38,11 +38,11 @@ export class CredentialsService {
   async fromJwt(token: string): Promise<Principal | null> {
     const claims = await this.tokens.verify(token);
     if (!claims) return null;
-    const user = await this.users.findById(claims.org, claims.sub);
+    const user = await this.store.user(claims.org, claims.sub);
     if (!user) return null;
     let apiKeyDescription: string | null = null;
     if (claims.key) {
-      const key = await this.apiKeys.findActive(claims.org, claims.key);
+      const key = await this.store.activeApiKey(claims.org, claims.key);
       if (!key) return null;
       apiKeyDescription = key.description;
     }
@@ -63,7 +63,8 @@ export class CredentialsService {
 
   /** Verifies against a dummy hash when the user is unknown, so both failures take as long. */
   async fromPassword(email: string, password: string): Promise<Principal | null> {
-    const user = await this.users.findForSignIn(email.trim().toLowerCase());
+    if (!isCredentialText(email) || !isCredentialText(password)) return null;
+    const user = await this.store.userForSignIn(email.trim().toLowerCase());
     const valid = await verifyPassword(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
     if (!user || !valid) return null;
     return {

@@ -6,8 +6,12 @@ import { RateLimitCounters } from '../rate-limits/rate-limit-counters';
 const WINDOW_MS = 60_000;
 
 /**
- * Counts failed sign-ins per client address (on the shared rate-limit counters, so on Redis when
- * configured); past the configured number a minute, sign-in answers 429.
+ * The sign-in limit (`RATE_LIMIT_LOGIN_PER_MINUTE` a minute per client address), shared by `/login`,
+ * `/login/api_key` and HTTP Basic, on the shared rate-limit counters (Redis when configured).
+ *
+ * An attempt is reserved (counted atomically) before its password or key is checked, so N parallel
+ * guesses check at most the limit's number; a failed attempt stays counted, a successful one is given
+ * back, so a client that signs in correctly is never refused for its own successes.
  */
 @Injectable()
 export class LoginAttempts {
@@ -20,13 +24,24 @@ export class LoginAttempts {
     return this.config.rateLimit.loginPerMinute;
   }
 
-  async assertAllowed(client: string): Promise<void> {
-    if (!this.limit) return;
-    const window = await this.counters.peek(`login:${client}`);
-    if (window && window.hits >= this.limit) throw new RateLimitedException(window.resetInMs / 1000);
-  }
-
-  async recordFailure(client: string): Promise<void> {
-    if (this.limit) await this.counters.hit(`login:${client}`, WINDOW_MS);
+  /** Runs `authenticate` as one attempt of `client`; past the limit answers 429 without running it. */
+  async attempt<T>(client: string, authenticate: () => Promise<T | null>): Promise<T | null> {
+    if (!this.limit) return authenticate();
+    const key = `login:${client}`;
+    const window = await this.counters.hit(key, WINDOW_MS);
+    if (window.hits > this.limit) {
+      // Refused without a check: not counted either, so a burst leaves the window as full as the limit, no fuller.
+      await this.counters.release(key);
+      throw new RateLimitedException(Math.max(1, Math.ceil(window.resetInMs / 1000)));
+    }
+    let failed = false;
+    try {
+      const result = await authenticate();
+      failed = result === null;
+      return result;
+    } finally {
+      // An error (the database unreachable) is no guess that failed: the attempt is given back too.
+      if (!failed) await this.counters.release(key);
+    }
   }
 }

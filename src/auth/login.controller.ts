@@ -1,7 +1,7 @@
 import { Body, Controller, Ip, Post } from '@nestjs/common';
 import { ApiConsumes, ApiOAuth2, ApiTags } from '@nestjs/swagger';
 import { GalileoOperation } from '../common/openapi/galileo-operation.decorator';
-import { SECURITY } from '../openapi/security-schemes';
+import { SECURITY } from '../common/openapi/security-schemes';
 import { ApiKeyLoginRequest, LoginForm, TokenResponse } from './dto/login.dto';
 import { LoginService } from './login.service';
 

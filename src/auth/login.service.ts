@@ -24,12 +24,8 @@ export class LoginService {
   }
 
   private async exchange(client: string, authenticate: () => Promise<Principal | null>, failure: string): Promise<TokenResponse> {
-    await this.attempts.assertAllowed(client);
-    const principal = await authenticate();
-    if (!principal) {
-      await this.attempts.recordFailure(client);
-      throw new AuthenticationRequiredException('invalid', 'Bearer', failure);
-    }
+    const principal = await this.attempts.attempt(client, authenticate);
+    if (!principal) throw new AuthenticationRequiredException('invalid', 'Bearer', failure);
     const access_token = await this.tokens.issue({
       sub: principal.userId,
       org: principal.organizationId,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { isUUID } from 'class-validator';
 
 export interface TokenClaims {
   sub: string;
@@ -7,6 +8,8 @@ export interface TokenClaims {
   /** The API key the token was obtained with (`/login/api_key`); revoking the key ends the token. */
   key?: string;
 }
+
+const isUuid = (value: unknown): value is string => isUUID(value);
 
 const JWT_SHAPE = /^eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
@@ -19,14 +22,21 @@ export class TokensService {
     return this.jwt.signAsync({ ...claims });
   }
 
-  /** The claims of a valid, unexpired token; null for anything else. */
+  /**
+   * The claims of a valid, unexpired token; null for anything else, a correctly signed token whose
+   * `sub`, `org` or `key` is not a UUID included (no such user, organization or key can exist).
+   */
   async verify(token: string): Promise<TokenClaims | null> {
+    let claims: Partial<Record<keyof TokenClaims | 'exp', unknown>>;
     try {
-      const claims = await this.jwt.verifyAsync<TokenClaims & { exp?: number }>(token, { algorithms: ['HS256'] });
-      return typeof claims.sub === 'string' && typeof claims.org === 'string' && typeof claims.exp === 'number' ? claims : null;
+      claims = await this.jwt.verifyAsync(token, { algorithms: ['HS256'] });
     } catch {
       return null;
     }
+    const { sub, org, key, exp } = claims;
+    if (!isUuid(sub) || !isUuid(org) || typeof exp !== 'number') return null;
+    if (key === undefined) return { sub, org };
+    return isUuid(key) ? { sub, org, key } : null;
   }
 
   /** Whether a bearer token is shaped like a JWT (otherwise it is taken for an API key). */

@@ -7,6 +7,7 @@ import { migrationsList } from '../../migrations';
 import type { DatabaseConfig } from '../config/app-config';
 import { ENTITIES } from './entities';
 import { QUERY_TIMEOUT_MARGIN_MS, surviveConnectionFaults } from './connection-faults';
+import { keepLeadingBomInPglite } from './pglite-leading-bom';
 import { replicaOptions } from './replicas/replica-options';
 
 export const MIGRATIONS_TABLE = 'mikro_orm_migrations';
@@ -46,5 +47,5 @@ export function buildOrmOptions(database: DatabaseConfig): Partial<Options> {
       ...replicaOptions(database),
     };
   }
-  return { ...common, driver: PgliteDriver, dbName: database.dataDir };
+  return { ...common, driver: PgliteDriver, dbName: database.dataDir, onCreateConnection: keepLeadingBomInPglite };
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/sql';
+import type { ApiKeyCredential } from '../auth/credential-store';
 import { ApiKey } from './entities/api-key.entity';
 import { User } from './entities/user.entity';
 
@@ -17,17 +18,6 @@ export interface NewApiKey {
 }
 
 const active = (now: Date) => ({ revokedAt: null, $or: [{ expiresAt: null }, { expiresAt: { $gt: now } }] });
-
-/** What authenticating a presented key needs of a stored one and its owner. */
-export interface ApiKeyCredential {
-  organizationId: string;
-  id: string;
-  keyHash: string;
-  description: string;
-  lastUsed: Date | null;
-  userId: string;
-  email: string;
-}
 
 interface CredentialRow {
   organization_id: string;

@@ -3,7 +3,7 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swag
 import { ENUM_SCHEMAS, SCHEMA_CLASSES } from '../common/openapi/schema-registry';
 import { isRespanPath } from '../common/filters/route-family-exception.filter';
 import { PACKAGE_VERSION } from '../common/version';
-import { GALILEO_API_KEY_HEADER, SECURITY } from './security-schemes';
+import { GALILEO_API_KEY_HEADER, SECURITY } from '../common/openapi/security-schemes';
 
 const DESCRIPTION = `Scorekeeper stores the results of LLM evaluations: scorers and their versions, the scores they give
 to logged LLM calls, and the health score of a scorer version against a labelled dataset.

@@ -12,8 +12,8 @@ export abstract class RateLimitCounters {
   /** Counts one hit on `key`; a new window of `windowMs` starts when none is open. */
   abstract hit(key: string, windowMs: number): Promise<CounterWindow>;
 
-  /** The open window of `key`, without counting; null when there is none. */
-  abstract peek(key: string): Promise<CounterWindow | null>;
+  /** Takes back one hit of the open window of `key` (a reservation that is not to count); nothing when none is open. */
+  abstract release(key: string): Promise<void>;
 }
 
 const MAX_TRACKED = 100_000;
@@ -33,9 +33,9 @@ export class MemoryCounters extends RateLimitCounters {
     return { hits: window.hits, resetInMs: window.endsAt - now };
   }
 
-  async peek(key: string, now = Date.now()): Promise<CounterWindow | null> {
+  async release(key: string, now = Date.now()): Promise<void> {
     const window = this.windows.get(key);
-    return window && window.endsAt > now ? { hits: window.hits, resetInMs: window.endsAt - now } : null;
+    if (window && window.endsAt > now && window.hits > 0) window.hits -= 1;
   }
 
   private prune(now: number): void {

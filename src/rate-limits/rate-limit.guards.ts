@@ -1,6 +1,5 @@
 import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerRequest } from '@nestjs/throttler';
-import type { Principal } from '../auth/principal';
 import { RateLimitedException } from '../common/errors/api-exceptions';
 
 /** The throttler of every request of a client address (`RATE_LIMIT_PER_IP_PER_MINUTE`; `TRUST_PROXY` decides which address). */
@@ -8,8 +7,14 @@ export const CLIENT_THROTTLER = 'ip';
 /** The throttler of the requests of one API key, or one user for JWT and Basic (`RATE_LIMIT_PER_KEY_PER_MINUTE`). */
 export const PRINCIPAL_THROTTLER = 'key';
 
-/** The principal's tracker, once authentication has put it on the request. */
-export const principalTracker = (request: { user?: Principal }): string =>
+/** What the per-key limit needs of the caller that authentication puts on the request (a `Principal`). */
+export interface RateLimitedCaller {
+  userId: string;
+  apiKeyId: string | null;
+}
+
+/** The caller's tracker, once authentication has put it on the request. */
+export const principalTracker = (request: { user?: RateLimitedCaller }): string =>
   request.user?.apiKeyId ? `key:${request.user.apiKeyId}` : `user:${request.user?.userId}`;
 
 /**

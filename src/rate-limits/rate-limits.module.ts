@@ -1,7 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule, type ThrottlerModuleOptions } from '@nestjs/throttler';
-import type { Principal } from '../auth/principal';
 import { AppConfig } from '../config/app-config';
 import { RateLimitCounters } from './rate-limit-counters';
 import { RateLimitCountersModule } from './rate-limit-counters.module';
@@ -10,6 +9,7 @@ import {
   ClientRateLimitGuard,
   PRINCIPAL_THROTTLER,
   PrincipalRateLimitGuard,
+  type RateLimitedCaller,
   principalTracker,
 } from './rate-limit.guards';
 import { CountersThrottlerStorage } from './throttler-storage';
@@ -29,8 +29,8 @@ function throttlerOptions(config: AppConfig, counters: RateLimitCounters): Throt
         name: PRINCIPAL_THROTTLER,
         ttl: MINUTE_MS,
         limit: perKeyPerMinute,
-        getTracker: (request) => principalTracker(request as { user?: Principal }),
-        skipIf: (context) => !perKeyPerMinute || !context.switchToHttp().getRequest<{ user?: Principal }>().user,
+        getTracker: (request) => principalTracker(request as { user?: RateLimitedCaller }),
+        skipIf: (context) => !perKeyPerMinute || !context.switchToHttp().getRequest<{ user?: RateLimitedCaller }>().user,
       },
     ],
   };

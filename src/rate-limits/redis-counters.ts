@@ -16,7 +16,11 @@ if ttl < 0 then
 end
 return {hits, ttl}`;
 
-const PEEK_SCRIPT = `return {redis.call('GET', KEYS[1]), redis.call('PTTL', KEYS[1])}`;
+/** DECR of an open window (its expiry unchanged), never below zero. */
+const RELEASE_SCRIPT = `
+local hits = tonumber(redis.call('GET', KEYS[1]) or '0')
+if hits > 0 then redis.call('DECR', KEYS[1]) end
+return hits`;
 
 /**
  * Counters on Redis, shared by every instance. While Redis cannot be reached, each instance counts in
@@ -64,13 +68,12 @@ export class RedisCounters extends RateLimitCounters {
     }
   }
 
-  async peek(key: string): Promise<CounterWindow | null> {
+  async release(key: string): Promise<void> {
     try {
-      const [hits, ttl] = (await this.redis.eval(PEEK_SCRIPT, 1, PREFIX + key)) as [string | null, number];
-      return hits === null || ttl < 0 ? null : { hits: Number(hits), resetInMs: ttl };
+      await this.redis.eval(RELEASE_SCRIPT, 1, PREFIX + key);
     } catch (error) {
       this.warn(error as Error);
-      return this.fallback.peek(key);
+      await this.fallback.release(key);
     }
   }
 

@@ -87,14 +87,26 @@ export const scorerTypeFor = (evaluatorType: EvaluatorType): ScorerType => (eval
 /** luna and preset scorers are model-based: they show as `llm` evaluators. */
 export const evaluatorTypeFor = (scorerType: ScorerType): EvaluatorType => (scorerType === 'code' ? 'code' : 'llm');
 
-/** `Answer Relevance (v2)` → `answer_relevance_v2`. */
+/** The longest slug, given or derived (scores name evaluators by it). */
+export const SLUG_MAX_LENGTH = 100;
+
+/** `Answer Relevance (v2)` → `answer_relevance_v2` (the base of derived slugs; cut to the slug limit by `derivedSlug`). */
 export function slugify(name: string): string {
   const slug = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '')
-    .slice(0, 100);
+    .replace(/^_+|_+$/g, '');
   return slug || 'scorer';
+}
+
+/**
+ * The `n`-th slug derived from `base` (n ≥ 1): `base`, `base_2`, `base_3`…, the base shortened so
+ * that base and suffix fit the slug limit together. Distinct for distinct `n` past the first.
+ */
+export function derivedSlug(base: string, n: number): string {
+  if (n === 1) return base.slice(0, SLUG_MAX_LENGTH);
+  const suffix = `_${n}`;
+  return base.slice(0, SLUG_MAX_LENGTH - suffix.length) + suffix;
 }

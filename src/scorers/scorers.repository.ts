@@ -50,6 +50,14 @@ export class ScorersRepository {
     return detached(this.em, Scorer, rows)[0] ?? null;
   }
 
+  /**
+   * Makes the creates that derive slugs from `base` in the organization take turns, until the end of the
+   * current transaction (an advisory lock on a hash of both: unrelated names rarely share one).
+   */
+  async lockSlugBase(organizationId: string, base: string): Promise<void> {
+    await this.em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`scorer-slug:${organizationId}:${base}`]);
+  }
+
   /** The live slugs among `candidates`. */
   async takenSlugs(organizationId: string, candidates: string[]): Promise<Set<string>> {
     const rows = await this.em.find(Scorer, { organizationId, slug: { $in: candidates }, deletedAt: null }, { fields: ['slug'] });

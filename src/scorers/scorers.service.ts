@@ -5,9 +5,29 @@ import { RequestValidationException, ResourceNotFoundException } from '../common
 import type { ValidationIssue } from '../common/errors/validation-issue';
 import { Scorer } from './entities/scorer.entity';
 import { type ScorerFields, givenFields } from './scorer-fields';
-import { evaluatorTypeFor, outputTypeFor, scoreValueTypeFor, scorerTypeFor, slugify } from './scorer-kinds';
+import { derivedSlug, evaluatorTypeFor, outputTypeFor, scoreValueTypeFor, scorerTypeFor, slugify } from './scorer-kinds';
 import { ScorersRepository } from './scorers.repository';
 import { checkPassingConditions, checkScoreConfig } from './value-rules/evaluator-rules';
+
+/** Races a derived slug may lose before the create gives up (each loss is to a create that did not take turns). */
+const DERIVED_SLUG_ATTEMPTS = 5;
+/** Derived slugs looked at (`base` … `base_10000`) before the create gives up, and how many one query checks. */
+const DERIVED_SLUGS_TRIED = 10_000;
+const DERIVED_SLUGS_PER_QUERY = 100;
+const SLUG_INDEX = 'scorers_live_slug_unique';
+
+const isSlugConflict = (error: UniqueConstraintViolationException): boolean => String(error.message).includes(SLUG_INDEX);
+
+const noFreeSlug = (base: string) =>
+  new RequestValidationException([
+    {
+      type: 'value_error',
+      loc: ['body', 'name'],
+      msg: `Value error, no free slug can be derived from this name (${base.slice(0, 40)}…); name the scorer otherwise`,
+      input: base,
+      drfMsg: 'No free slug can be derived from this name; give evaluator_slug.',
+    },
+  ]);
 
 export class SlugTakenError extends Error {
   constructor(readonly slug: string) {
@@ -33,27 +53,37 @@ export class ScorersService {
     return this.scorers.findLiveBySlug(organizationId, slug);
   }
 
-  /** Creates a scorer; `id` is the client's when it chose one (Galileo allows it). */
+  /**
+   * Creates a scorer; `id` is the client's when it chose one (Galileo allows it). A given slug that is
+   * taken is refused (`SlugTakenError`); a derived one is never: see `insertWithDerivedSlug`.
+   */
   async create(organizationId: string, createdBy: string, fields: ScorerFields & { name: string }, id?: string | null): Promise<Scorer> {
-    const scorer = this.em.create(Scorer, {
-      organizationId,
-      name: fields.name,
-      slug: fields.slug ?? (await this.freeSlug(organizationId, slugify(fields.name))),
-      scorerType: fields.scorerType ?? scorerTypeFor(fields.evaluatorType ?? 'llm'),
-      evaluatorType: fields.evaluatorType ?? evaluatorTypeFor(fields.scorerType ?? 'llm'),
-      createdBy,
-      ...(id ? { id } : {}),
-    });
-    this.apply(scorer, givenFields({ ...fields, name: undefined, slug: undefined, scorerType: undefined, evaluatorType: undefined }));
-    this.derive(scorer, fields);
-    this.check(scorer, fields);
+    const build = (slug: string) => {
+      const data = {
+        organizationId,
+        name: fields.name,
+        slug,
+        scorerType: fields.scorerType ?? scorerTypeFor(fields.evaluatorType ?? 'llm'),
+        evaluatorType: fields.evaluatorType ?? evaluatorTypeFor(fields.scorerType ?? 'llm'),
+        createdBy,
+        ...(id ? { id } : {}),
+      };
+      const scorer = this.em.create(Scorer, data, { persist: false });
+      this.apply(scorer, givenFields({ ...fields, name: undefined, slug: undefined, scorerType: undefined, evaluatorType: undefined }));
+      this.derive(scorer, fields);
+      this.check(scorer, fields);
+      return scorer;
+    };
     try {
-      return await this.scorers.insert(scorer);
+      if (fields.slug) return await this.scorers.insert(build(fields.slug));
+      const base = slugify(fields.name);
+      build(derivedSlug(base, 1)); // the rules checked before any lock is taken
+      return await this.insertWithDerivedSlug(organizationId, base, build);
     } catch (error) {
       this.em.clear();
       if (error instanceof UniqueConstraintViolationException) {
-        if (fields.slug && String(error.message).includes('slug')) throw new SlugTakenError(fields.slug);
-        if (id) throw new ConflictException(`A scorer with id ${id} already exists`);
+        if (fields.slug && isSlugConflict(error)) throw new SlugTakenError(fields.slug);
+        if (id && !isSlugConflict(error)) throw new ConflictException(`A scorer with id ${id} already exists`);
       }
       throw error;
     }
@@ -106,10 +136,39 @@ export class ScorersService {
     if (issues.length) throw new RequestValidationException(issues);
   }
 
-  /** `base`, or `base_2`, `base_3`… : the first slug no live scorer uses. */
-  private async freeSlug(organizationId: string, base: string): Promise<string> {
-    const candidates = [base, ...Array.from({ length: 20 }, (_, index) => `${base}_${index + 2}`)];
-    const taken = await this.scorers.takenSlugs(organizationId, candidates);
-    return candidates.find((candidate) => !taken.has(candidate)) ?? `${base}_${Date.now().toString(36)}`;
+  /**
+   * Inserts with the first slug derived from `base` (`base`, `base_2`, … within the slug limit) that no
+   * live scorer of the organization uses. Creates that derive from the same base take turns (a
+   * transaction-scoped advisory lock on the organization and base), so parallel creates of one name get
+   * distinct slugs; a create that still loses a race (to a given slug, or a rename) tries the next free
+   * slug, a bounded number of times.
+   */
+  private async insertWithDerivedSlug(organizationId: string, base: string, build: (slug: string) => Scorer): Promise<Scorer> {
+    const lost = new Set<string>();
+    for (let attempt = 0; attempt < DERIVED_SLUG_ATTEMPTS; attempt++) {
+      let slug: string | undefined;
+      try {
+        return await this.em.transactional(async () => {
+          await this.scorers.lockSlugBase(organizationId, base);
+          slug = await this.freeSlug(organizationId, base, lost);
+          return this.scorers.insert(build(slug));
+        });
+      } catch (error) {
+        if (!(error instanceof UniqueConstraintViolationException) || !isSlugConflict(error) || slug === undefined) throw error;
+        lost.add(slug);
+      }
+    }
+    throw noFreeSlug(base);
+  }
+
+  /** The first slug derived from `base` that no live scorer uses (nor lost a race already). */
+  private async freeSlug(organizationId: string, base: string, lost: ReadonlySet<string>): Promise<string> {
+    for (let first = 1; first <= DERIVED_SLUGS_TRIED; first += DERIVED_SLUGS_PER_QUERY) {
+      const candidates = Array.from({ length: DERIVED_SLUGS_PER_QUERY }, (_, index) => derivedSlug(base, first + index));
+      const taken = await this.scorers.takenSlugs(organizationId, candidates);
+      const free = candidates.find((candidate) => !taken.has(candidate) && !lost.has(candidate));
+      if (free) return free;
+    }
+    throw noFreeSlug(base);
   }
 }

@@ -4,25 +4,21 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { generateOpenApiDocument } from '../../src/openapi/offline-document';
-import { type TestApp, startTestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
+import { DATABASES, startOn } from './support/both-databases';
 import { BUDGET, SEED } from './support/budget';
 import { dialectViolation, familyOf } from './support/dialects';
 import { type Owned, createOwned } from './support/fixtures';
 import { recordFigures } from './support/figures';
 import { type FuzzRequest, type Operation, operationsOf, requestsOf, tameScoreBody } from './support/fuzz-requests';
 import { type HttpResult, failureOf, keepAlive, send } from './support/http';
-import { differences, readBackOf, withDefaults } from './support/read-back';
-
-/** Fields a write does not store as sent, by design: computed by the server, or secrets. */
-const SERVER_SIDE = ['is_passed', 'password'];
-/** Galileo's API-key project fields: accepted, not modelled (src/identity/dto/api-key.dto.ts). */
-const KEY_PROJECT_FIELDS = ['project_id', 'project_role'];
+import { type ReadBackContext, verifyReadBack } from './support/read-back';
 
 const COMMITTED = JSON.parse(readFileSync(join(__dirname, '..', '..', 'openapi.json'), 'utf8'));
 const OPERATIONS = operationsOf(COMMITTED);
-const agent = keepAlive(4);
 
-describe('fuzzing every operation of the OpenAPI document', () => {
+describe.each(DATABASES)('fuzzing every operation of the OpenAPI document on %s', (database) => {
+  const agent = keepAlive(4);
   let t: TestApp;
   let a: Owned;
   let b: Owned;
@@ -33,7 +29,7 @@ describe('fuzzing every operation of the OpenAPI document', () => {
   let readBacks = 0;
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { DATABASE_TIMEOUT_MS: '10000' } });
+    t = await startOn(database, { DATABASE_TIMEOUT_MS: '10000' });
     a = await createOwned(t, 'fuzz_a');
     b = await createOwned(t, 'fuzz_b');
     document = (await generateOpenApiDocument()) as unknown as Record<string, any>;
@@ -41,10 +37,10 @@ describe('fuzzing every operation of the OpenAPI document', () => {
     addFormats(ajv);
     ajv.addFormat('uuid4', /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i);
     ajv.addSchema({ $id: 'doc', components: document.components }, 'doc');
-    process.stdout.write(`fuzz seed ${SEED}: replay one operation with RELIABILITY_SEED=${SEED} and -t '<operation>'\n`);
+    process.stdout.write(`fuzz seed ${SEED} on ${database}: replay one operation with RELIABILITY_SEED=${SEED} and -t '<operation>'\n`);
   });
   afterAll(async () => {
-    recordFigures('fuzz', 'every operation', {
+    recordFigures('fuzz', `every operation on ${database}`, {
       operations: OPERATIONS.length,
       requests,
       readBacks,
@@ -70,36 +66,12 @@ describe('fuzzing every operation of the OpenAPI document', () => {
     }
   };
 
-  const resolve = (schema: Record<string, any> | undefined): Record<string, any> | undefined =>
-    schema?.$ref ? document.components.schemas[schema.$ref.split('/').pop()] : schema;
-
-  /**
-   * The sent fields a read-back must show unchanged: those the request schema declares (others are
-   * ignored, as DRF and pydantic do), less the documented exceptions: fields the document marks "not
-   * modelled", server-side ones, a null that means "the default" on create or "unchanged" on a Galileo
-   * PATCH, an empty `evaluator_id`, and on log-scoped routes `log_id` and `scorer` (the path and the
-   * caller decide them).
-   */
-  function ignoredFor(operation: Operation, sent: unknown): Set<string> {
-    const properties: Record<string, any> = resolve(operation.body?.schema)?.properties ?? {};
-    const ignored = new Set<string>([...SERVER_SIDE, ...KEY_PROJECT_FIELDS]);
-    if (sent && typeof sent === 'object') for (const key of Object.keys(sent)) if (!(key in properties)) ignored.add(key);
-    for (const [key, property] of Object.entries(properties)) {
-      const value = (sent as Record<string, unknown> | undefined)?.[key];
-      if (/not modelled/i.test(property.description ?? '')) ignored.add(key);
-      if (
-        value === null &&
-        (operation.method === 'patch' ? familyOf(operation.template) === 'galileo' : 'default' in property || key === 'id')
-      )
-        ignored.add(key);
-    }
-    if (operation.template.startsWith('/api/logs/')) ['log_id', 'scorer'].forEach((key) => ignored.add(key));
-    // An empty evaluator_id names no evaluator (the slug does): it reads back null.
-    if ((sent as Record<string, unknown> | undefined)?.evaluator_id === '') ignored.add('evaluator_id');
-    return ignored;
-  }
-
-  const credentialsOf = (caller: FuzzRequest['caller']) => (caller === 'b' ? b.tenant.bearerKey : a.tenant.bearerKey);
+  const readBackContext = (): ReadBackContext => ({
+    call,
+    headersOf: (caller) => (caller === 'b' ? b.tenant.bearerKey : a.tenant.bearerKey),
+    userOf: (caller) => (caller === 'b' ? b.tenant.userId : a.tenant.userId),
+    schemas: document.components.schemas,
+  });
 
   function schemaViolations(operation: Operation, res: HttpResult): string | null {
     const schema =
@@ -107,26 +79,6 @@ describe('fuzzing every operation of the OpenAPI document', () => {
     if (!schema || res.status >= 300) return null;
     const validate = ajv.compile(JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"doc#/components/')));
     return validate(res.body) ? null : ajv.errorsText(validate.errors);
-  }
-
-  async function checkReadBack(operation: Operation, request: FuzzRequest, res: HttpResult): Promise<void> {
-    const readBack = readBackOf(operation.method, operation.template, request, res, (caller) =>
-      caller === 'b' ? b.tenant.userId : a.tenant.userId,
-    );
-    if (!readBack) return;
-    readBacks++;
-    const read = await call({ method: 'get', path: readBack.path, headers: credentialsOf(request.caller) });
-    if (readBack.gone) {
-      const item = readBack.pick && read.status === 200 ? readBack.pick(read.body) : undefined;
-      if (readBack.pick ? item !== undefined : read.status !== 404) throw new Error(`deleted, yet ${readBack.path} answers ${read.status}`);
-      return;
-    }
-    if (read.status !== 200) throw new Error(`accepted, yet ${readBack.path} answers ${read.status} ${read.text.slice(0, 300)}`);
-    const stored = readBack.pick ? readBack.pick(read.body) : read.body;
-    if (stored === undefined) throw new Error(`accepted, yet missing from ${readBack.path}`);
-    const sent = withDefaults(request.sent, operation.body?.schema, document.components.schemas);
-    const diff = differences(sent, res.body, stored, ignoredFor(operation, request.sent));
-    if (diff.length) throw new Error(`does not read back as sent:\n${diff.join('\n')}`);
   }
 
   it.each(OPERATIONS.map((operation, index) => [`${operation.method.toUpperCase()} ${operation.template}`, operation, index] as const))(
@@ -142,7 +94,10 @@ describe('fuzzing every operation of the OpenAPI document', () => {
         if (res.status >= 500) throw new Error(`server error: ${where}`);
         const violation = dialectViolation(familyOf(request.path), res) ?? schemaViolations(operation, res);
         if (violation) throw new Error(`${violation}: ${where}`);
-        if (res.status < 300) await checkReadBack(operation, request, res);
+        if (res.status >= 300) return;
+        const { checked, problem } = await verifyReadBack(readBackContext(), operation, request, res);
+        if (checked) readBacks++;
+        if (problem) throw new Error(problem);
       });
       await fc.assert(property, { seed: SEED + index, numRuns: BUDGET.fuzzRunsPerOperation, endOnFailure: true });
     },

@@ -208,4 +208,25 @@ const redisUrl = process.env.TEST_REDIS_URL;
     expect((await login(a, ADMIN.password)).status).toBe(429);
     expect((await login(b, ADMIN.password)).status).toBe(429);
   });
+
+  it('lets a parallel burst of guesses across both instances check at most the limit (4) of passwords', async () => {
+    const address = { 'X-Forwarded-For': `10.${randomBytes(3).join('.')}` };
+    const basic = { Authorization: `Basic ${Buffer.from(`${ADMIN.email}:wrong`).toString('base64')}` };
+    const guesses = Array.from({ length: 40 }, (_, i) => {
+      const server = i % 2 ? a : b;
+      return i % 4 < 2
+        ? send(server.baseUrl, {
+            method: 'POST',
+            path: '/login',
+            headers: { ...address, 'content-type': 'application/x-www-form-urlencoded' },
+            body: new URLSearchParams({ username: ADMIN.email, password: `wrong-${i}` }).toString(),
+          })
+        : send(server.baseUrl, { method: 'GET', path: '/v2/scorers/tags', headers: { ...address, ...basic } });
+    });
+    const statuses = (await Promise.all(guesses)).map((res) => res.status);
+    // Every 401 is a password checked and refused; a 429 checked nothing.
+    expect(statuses.filter((status) => status === 401)).toHaveLength(4);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(36);
+    recordFigures('instances', 'sign-in burst shared on Redis', { limit: 4, guesses: 40, passwordsChecked: 4, throttled: 36 });
+  });
 });

@@ -1,6 +1,6 @@
 import { UseGuards, applyDecorators } from '@nestjs/common';
 import { ApiBasicAuth, ApiBearerAuth, ApiOAuth2, ApiSecurity } from '@nestjs/swagger';
-import { SECURITY } from '../../openapi/security-schemes';
+import { SECURITY } from '../../common/openapi/security-schemes';
 import { PrincipalRateLimitGuard } from '../../rate-limits/rate-limit.guards';
 import { GalileoAuthGuard, RespanAuthGuard } from '../guards/route-family-auth.guard';
 

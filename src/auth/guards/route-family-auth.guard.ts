@@ -1,7 +1,7 @@
 import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
 import { AuthenticationRequiredException } from '../../common/errors/api-exceptions';
-import { GALILEO_API_KEY_HEADER } from '../../openapi/security-schemes';
+import { GALILEO_API_KEY_HEADER } from '../../common/openapi/security-schemes';
 import type { Principal } from '../principal';
 import { API_KEY_HEADER_STRATEGY } from '../strategies/api-key-header.strategy';
 import { BASIC_STRATEGY } from '../strategies/basic.strategy';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-custom';
-import { GALILEO_API_KEY_HEADER } from '../../openapi/security-schemes';
+import { GALILEO_API_KEY_HEADER } from '../../common/openapi/security-schemes';
 import { CredentialsService } from '../credentials.service';
 import type { Principal } from '../principal';
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { familyOf } from './dialects';
 import { type Owned, ownedIds } from './fixtures';
-import { ONE_MIB_STRING, hostileText, hostileValue } from './hostile-values';
+import { KEY_CASES, ONE_MIB_STRING, hostileText, hostileValue } from './hostile-values';
+import { parseExact, toJsonText } from './json-text';
 import { type Components, arbitraryOf } from './schema-arbitrary';
 
 /** One operation of the OpenAPI document. */
@@ -98,27 +99,32 @@ function bodyOf(
       fc.nat(),
       fc.constantFrom('replace', 'add', 'remove', 'whole', 'wrap'),
       hostileValue(),
-      fc.string({ minLength: 1, maxLength: 12 }),
+      fc.oneof(
+        { weight: 3, arbitrary: fc.string({ minLength: 1, maxLength: 12 }) },
+        { weight: 1, arbitrary: fc.constantFrom(...KEY_CASES.map((c) => c.key)) },
+      ),
     )
     .map(([body, index, mutation, value, key]) => {
       if (!body || typeof body !== 'object' || Array.isArray(body)) return value;
       const copy: Record<string, unknown> = { ...body };
       const keys = Object.keys(copy);
       const target = keys.length ? keys[index % keys.length] : key;
-      if (mutation === 'replace') copy[target] = value;
-      else if (mutation === 'add') copy[key] = value;
+      const put = (name: string) => Object.defineProperty(copy, name, { value, enumerable: true, writable: true, configurable: true });
+      if (mutation === 'replace') put(target);
+      else if (mutation === 'add') put(key);
       else if (mutation === 'remove') delete copy[target];
       else if (mutation === 'whole') return value;
       else return [copy];
       return copy;
     });
   const duplicateKeys = fc.tuple(conforming, hostileValue()).map(([body, value]) => {
-    const text = JSON.stringify(body ?? {});
+    const text = toJsonText(body ?? {});
     const first = body && typeof body === 'object' && !Array.isArray(body) ? Object.keys(body)[0] : undefined;
-    if (!first || !text.endsWith('}')) return { text: `{"k": 1, "k": ${JSON.stringify(value) ?? 'null'}}` };
-    return { text: `${text.slice(0, -1)}, ${JSON.stringify(first)}: ${JSON.stringify(value) ?? 'null'}}` };
+    if (!first || !text.endsWith('}')) return { text: `{"k": 1, "k": ${toJsonText(value)}}` };
+    return { text: `${text.slice(0, -1)}, ${JSON.stringify(first)}: ${toJsonText(value)}}` };
   });
-  const json = (body: unknown) => ({ text: JSON.stringify(body) ?? 'null', sent: JSON.parse(JSON.stringify(body) ?? 'null') });
+  // Integers beyond ±2^53 are sent as their exact digits, and what was sent is read exactly.
+  const json = (body: unknown) => ({ text: toJsonText(body), sent: parseExact(toJsonText(body)) });
   const raw = fc.oneof(
     fc.constantFrom(...RAW_JSON_BODIES).map((text) => ({ text })),
     fc.constant({ text: Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]) }),

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { freeFormKey, hostileString, hostileValue, hugeInteger, objectOf } from './hostile-values';
 
 type Schema = Record<string, any>;
 export type Components = Record<string, Schema>;
@@ -24,8 +25,27 @@ function stringOf(schema: Schema): fc.Arbitrary<string> {
     return fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,30}$/).map((text) => text.slice(0, schema.maxLength ?? 100));
   }
   if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern)); // eslint-disable-line security/detect-non-literal-regexp -- patterns of our own document
-  return fc.string({ unit: 'grapheme', minLength: schema.minLength ?? 0, maxLength: Math.min(schema.maxLength ?? 24, 24) });
+  // Now and then a string of contract §10's classes, at any depth of the body.
+  return fc.oneof(
+    {
+      weight: 14,
+      arbitrary: fc.string({ unit: 'grapheme', minLength: schema.minLength ?? 0, maxLength: Math.min(schema.maxLength ?? 24, 24) }),
+    },
+    { weight: 1, arbitrary: hostileString() },
+  );
 }
+
+/** Leaves of free-form JSON: ordinary values, and now and then a hostile one (huge integers, NUL, deep nesting…). */
+const freeFormLeaf = (): fc.Arbitrary<unknown> =>
+  fc.oneof(
+    { weight: 6, arbitrary: fc.jsonValue({ maxDepth: 2 }) },
+    { weight: 1, arbitrary: hugeInteger() },
+    { weight: 1, arbitrary: hostileValue() },
+  );
+
+/** A free-form object: its keys and leaves may be hostile (`__proto__` kept as an own key). */
+const freeFormObject = (leaf: fc.Arbitrary<unknown>): fc.Arbitrary<Record<string, unknown>> =>
+  fc.array(fc.tuple(freeFormKey(), leaf), { maxLength: 3 }).map(objectOf);
 
 function numberOf(schema: Schema, integer: boolean): fc.Arbitrary<number> {
   const min = schema.minimum ?? (integer ? -1000 : -1e6);
@@ -65,9 +85,11 @@ function ofType(type: string, schema: Schema, components: Components, depth: num
     default: {
       const properties: Record<string, Schema> = schema.properties ?? {};
       if (Object.keys(properties).length === 0) {
-        return schema.additionalProperties
-          ? fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 })
-          : fc.constant({});
+        if (schema.additionalProperties && typeof schema.additionalProperties === 'object') {
+          const leaf = arbitraryOf(schema.additionalProperties, components, depth + 1);
+          return freeFormObject(fc.oneof({ weight: 6, arbitrary: leaf }, { weight: 1, arbitrary: hugeInteger() }));
+        }
+        return schema.additionalProperties ? freeFormObject(freeFormLeaf()) : fc.constant({});
       }
       const required = new Set<string>(schema.required ?? []);
       const record = Object.fromEntries(

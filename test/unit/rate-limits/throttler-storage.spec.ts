@@ -29,9 +29,19 @@ describe('memory counters', () => {
   it('start a new window once the last one has ended', async () => {
     const counters = new MemoryCounters();
     await counters.hit('ip:1', 1000, 0);
-    await counters.hit('ip:1', 1000, 500);
-    expect(await counters.peek('ip:1', 900)).toEqual({ hits: 2, resetInMs: 100 });
-    expect(await counters.peek('ip:1', 1000)).toBeNull();
+    expect(await counters.hit('ip:1', 1000, 500)).toEqual({ hits: 2, resetInMs: 500 });
     expect(await counters.hit('ip:1', 1000, 1000)).toEqual({ hits: 1, resetInMs: 1000 });
+  });
+
+  it('give back a released hit of the open window, never below zero, and nothing of an ended one', async () => {
+    const counters = new MemoryCounters();
+    await counters.hit('login:1', 1000, 0);
+    await counters.hit('login:1', 1000, 0);
+    await counters.release('login:1', 100);
+    expect(await counters.hit('login:1', 1000, 200)).toEqual({ hits: 2, resetInMs: 800 });
+    for (let i = 0; i < 3; i++) await counters.release('login:1', 300);
+    expect(await counters.hit('login:1', 1000, 400)).toEqual({ hits: 1, resetInMs: 600 });
+    await counters.release('login:1', 1000);
+    expect(await counters.hit('login:1', 1000, 1000)).toEqual({ hits: 1, resetInMs: 1000 });
   });
 });
