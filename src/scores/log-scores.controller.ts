@@ -18,9 +18,9 @@ import {
   UPDATE_SCORE_BODY_DESCRIPTION,
   UpdateScoreRequest,
 } from './dto/score.dto';
-import { QUERY_PARAMETERS, queryConditions, rejectUnknownParameters } from './score-filters';
-import { toScoreResponse } from './score.mapper';
-import { withEtag } from './scores.controller';
+import { QUERY_PARAMETERS } from './filters/score-filter.fields';
+import { queryConditions, rejectUnknownParameters } from './filters/score-filter.parser';
+import { toScoreResponse, withEtag } from './score.mapper';
 import { ScoresService } from './scores.service';
 
 const locator = (principal: Principal, params: LogScoreParams) => ({
@@ -76,7 +76,7 @@ export class LogScoresController {
     @Req() request: FastifyRequest,
   ): Promise<PaginatedScores> {
     rejectUnknownParameters(request.query, QUERY_PARAMETERS);
-    const conditions = [...queryConditions({ ...query, log_id: params.log_id } as ScoreListQuery)];
+    const conditions = queryConditions({ ...query, log_id: params.log_id });
     const { count, views } = await this.scores.list(principal.organizationId, conditions, query.sort_by, query);
     return drfPage(request, query, count, views.map(toScoreResponse));
   }

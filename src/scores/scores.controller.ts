@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Headers, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, Param, Patch, Post, Put, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
@@ -18,17 +18,12 @@ import {
   UPDATE_SCORE_BODY_DESCRIPTION,
   UpdateScoreRequest,
 } from './dto/score.dto';
-import { IDEMPOTENCY_KEY_HEADER } from './idempotency.service';
-import { etagOf } from './score-etag';
-import { QUERY_PARAMETERS, parseFilterBody, queryConditions, rejectUnknownParameters } from './score-filters';
-import { type ScoreView, toScoreResponse, toScoreRevisionResponse } from './score.mapper';
+import { QUERY_PARAMETERS } from './filters/score-filter.fields';
+import { parseFilterBody, queryConditions, rejectUnknownParameters } from './filters/score-filter.parser';
+import { IDEMPOTENCY_KEY_HEADER } from './idempotency/idempotency-key';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { toScoreResponse, toScoreRevisionResponse, withEtag } from './score.mapper';
 import { ScoresService } from './scores.service';
-
-/** The response body of one score, with its ETag header. */
-export function withEtag(reply: FastifyReply, view: ScoreView): ScoreResponse {
-  void reply.header('ETag', etagOf(view.score.revision));
-  return toScoreResponse(view);
-}
 
 @Controller('api/scores')
 @ApiTags('scores')
@@ -37,6 +32,7 @@ export class ScoresController {
   constructor(private readonly scores: ScoresService) {}
 
   @Post()
+  @UseInterceptors(IdempotencyInterceptor)
   @ApiHeader({
     name: IDEMPOTENCY_KEY_HEADER,
     required: false,
@@ -51,12 +47,8 @@ export class ScoresController {
     response: ScoreResponse,
     errors: [400, 401, 409],
   })
-  async create(
-    @CurrentPrincipal() principal: Principal,
-    @Body() body: CreateScoreRequest,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-  ): Promise<ScoreResponse> {
-    return (await this.scores.create(principal, body, idempotencyKey)).body;
+  async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateScoreRequest): Promise<ScoreResponse> {
+    return toScoreResponse(await this.scores.create(principal, body));
   }
 
   @Get()

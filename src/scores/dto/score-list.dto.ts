@@ -1,7 +1,7 @@
 import { RespanParameters, RespanSchema } from '../../common/openapi/schema-styles';
 import { DrfPageQuery } from '../../common/paging/drf-page';
 import { BooleanField, DateTimeField, EnumField, NumberField, ObjectField, StringField, UuidField } from '../../common/validation/fields';
-import { SORT_KEYS } from '../score-filters';
+import { SORT_KEYS } from '../filters/score-filter.fields';
 import { PaginatedScores } from './score.dto';
 
 const text = (description: string) => StringField({ required: false, description });

@@ -1,6 +1,5 @@
 import { checkPassingConditions, checkScoreConfig } from '../../../src/scorers/value-rules/evaluator-rules';
-import { type ValueRules, checkScoreValues, computeIsPassed } from '../../../src/scorers/value-rules/score-value-rules';
-import type { ScoreValues } from '../../../src/scorers/value-rules/value-rules.types';
+import { type ScoreValues, type ValueRules, checkScoreValues, computeIsPassed } from '../../../src/scores/rules/score-value.rules';
 
 const values = (set: Partial<ScoreValues>): ScoreValues => ({
   numerical_value: null,

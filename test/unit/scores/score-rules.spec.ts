@@ -1,9 +1,10 @@
 import { RequestValidationException } from '../../../src/common/errors/api-exceptions';
 import { parseDateTime } from '../../../src/scores/datetimes';
-import { jsonDocumentProblem } from '../../../src/scores/json-document';
-import { etagOf, ifMatchAllows } from '../../../src/scores/score-etag';
-import { parseFilterBody } from '../../../src/scores/score-filters';
-import { orderOf, whereOf } from '../../../src/scores/score-where';
+import { compileCondition } from '../../../src/common/query/filter.compiler';
+import { orderOf } from '../../../src/scores/filters/score-filter.fields';
+import { parseFilterBody } from '../../../src/scores/filters/score-filter.parser';
+import { etagOf, ifMatchAllows } from '../../../src/scores/rules/if-match.rules';
+import { jsonDocumentProblem } from '../../../src/scores/rules/json-document.rules';
 
 const nest = (depth: number): unknown => (depth === 0 ? 1 : { a: nest(depth - 1) });
 
@@ -69,8 +70,8 @@ describe('parseFilterBody', () => {
         { operator: 'lt', value: 2 },
       ],
     });
-    expect(parsed.conditions.map((condition) => [condition.column, condition.operator, condition.values])).toEqual([
-      ['environment', '', ['prod']],
+    expect(parsed.conditions.map((condition) => [condition.target, condition.operator, condition.values])).toEqual([
+      ['environment', 'eq', ['prod']],
       ['numericalValue', 'gte', [1]],
       ['numericalValue', 'lt', [2]],
     ]);
@@ -98,14 +99,18 @@ describe('parseFilterBody', () => {
 
 describe('score queries', () => {
   it('escape LIKE wildcards and keep NULL rows for `not` on nullable columns', () => {
-    expect(whereOf({ column: 'logId', kind: 'text', nullable: true, operator: 'icontains', values: ['50%_\\'] })).toEqual({
+    expect(compileCondition({ target: 'logId', text: true, nullable: true, operator: 'icontains', values: ['50%_\\'] })).toEqual({
       logId: { $ilike: '%50\\%\\_\\\\%' },
     });
-    expect(whereOf({ column: 'logId', kind: 'text', nullable: true, operator: 'not', values: ['a'] })).toEqual({
+    expect(compileCondition({ target: 'logId', text: true, nullable: true, operator: 'ne', values: ['a'] })).toEqual({
       $or: [{ logId: { $nin: ['a'] } }, { logId: null }],
     });
-    expect(whereOf({ column: 'type', kind: 'text', nullable: false, operator: 'not', values: ['a'] })).toEqual({ type: { $nin: ['a'] } });
-    expect(whereOf({ column: 'environment', kind: 'text', nullable: false, operator: 'empty', values: [] })).toEqual({ environment: '' });
+    expect(compileCondition({ target: 'type', text: true, nullable: false, operator: 'ne', values: ['a'] })).toEqual({
+      type: { $nin: ['a'] },
+    });
+    expect(compileCondition({ target: 'environment', text: true, nullable: false, operator: 'empty', values: [] })).toEqual({
+      environment: '',
+    });
   });
 
   it('order by the sort key, then id the same way', () => {

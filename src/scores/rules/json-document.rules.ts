@@ -1,4 +1,4 @@
-import { checkText } from '../common/validation/check-field';
+import { checkText } from '../../common/validation/check-field';
 
 /** Free-form JSON deeper than this is refused: PostgreSQL's jsonb (and the request pipeline) stop far earlier than 1 MiB allows. */
 export const MAX_JSON_DEPTH = 32;
