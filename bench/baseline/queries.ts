@@ -3,7 +3,7 @@
  * joined to the owner), the evaluator lookups, the locked read, the writes (their column lists from
  * the service's field table, so that both send the same statements).
  */
-import { fieldsSetBy } from '../../src/scores/score-field-table.ts';
+import { fieldsSetBy } from '../../src/scores/model/score-field-table.ts';
 
 /** The columns each score write sets: the service's own field table (plain data, no framework). */
 export const INSERTED = fieldsSetBy('insert');

@@ -5,7 +5,7 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import pg from 'pg';
-import { columnParameter } from '../../src/scores/score-field-table.ts';
+import { columnParameter } from '../../src/scores/model/score-field-table.ts';
 import { INSERTED, SQL, UPDATED } from './queries.ts';
 import { type Row, healthScoreJson, passes, scoreJson, snapshotJson } from './shapes.ts';
 

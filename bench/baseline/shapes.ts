@@ -1,4 +1,4 @@
-import { responseJson, revisionSnapshot } from '../../src/scores/score-field-table.ts';
+import { responseJson, revisionSnapshot } from '../../src/scores/model/score-field-table.ts';
 
 /** Rows as `pg` returns them, turned into the service's response shapes (by hand, or from the service's score field table). */
 export type Row = Record<string, unknown>;

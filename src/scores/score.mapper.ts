@@ -5,8 +5,8 @@ import type { ScoreResponse } from './dto/score.dto';
 import type { ScoreRevisionResponse } from './dto/score-revision.dto';
 import type { ScoreRevision } from './entities/score-revision.entity';
 import { etagOf } from './rules/if-match.rules';
-import { responseJson } from './score-field-table';
-import type { ScoreView } from './score.types';
+import { responseJson } from './model/score-field-table';
+import type { ScoreView } from './model/score.types';
 
 /** The response of each evaluator object, made once however many scores of a page share it. */
 const evaluatorResponses = new WeakMap<Scorer, Record<string, unknown>>();

@@ -9,8 +9,8 @@ import { NO_EVALUATOR_KEY } from './entities/score-count.entity';
 import { ScoreRevision, type ScoreOperation } from './entities/score-revision.entity';
 import { Score } from './entities/score.entity';
 import { type SortKey, orderOf } from './filters/score-filter.fields';
-import { type ScoreField, type ScoreWrite, columnParameter, fieldsSetBy, revisionSnapshot } from './score-field-table';
-import type { ScoreLocator, ScoreView } from './score.types';
+import { type ScoreField, type ScoreWrite, columnParameter, fieldsSetBy, revisionSnapshot } from './model/score-field-table';
+import type { ScoreLocator, ScoreView } from './model/score.types';
 
 /** What a write records as the score's revision `score.revision`. */
 export interface RevisionOf {

@@ -14,7 +14,7 @@ import type { SortKey } from './filters/score-filter.fields';
 import { type ResolvedEvaluator, resolveEvaluatorReference } from './rules/evaluator-reference.rules';
 import { checkIfMatch } from './rules/if-match.rules';
 import { type WrittenFields, applyUpdate, checkInputs, requireLogId, writtenFields } from './rules/score-write.rules';
-import type { LogScope, ScoreLocator, ScoreView } from './score.types';
+import type { LogScope, ScoreLocator, ScoreView } from './model/score.types';
 import { ScoresRepository } from './scores.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,9 +1,9 @@
 import { RequestValidationException } from '../../common/errors/api-exceptions';
 import type { ValidationIssue } from '../../common/errors/validation-issue';
-import type { FilterCondition, FilterOperator, FilterValue } from '../../common/query/filter.compiler';
+import type { FilterCondition, FilterOperator, FilterValue, FilterValueType } from '../../common/query/filter.compiler';
 import { checkValue } from '../../common/validation/check-field';
 import type { FieldSpec } from '../../common/validation/field-spec';
-import { parseDateTime } from '../datetimes';
+import { parseDateTime } from '../model/date-time';
 import {
   FILTER_FIELDS,
   FILTER_LIMITS,
@@ -24,6 +24,14 @@ const SPECS: Record<ValueKind, FieldSpec> = {
   boolean: { kind: 'boolean', required: true, nullable: false },
   datetime: { kind: 'datetime', required: true, nullable: false },
   number: { kind: 'number', required: true, nullable: false },
+};
+
+const VALUE_TYPES: Record<ValueKind, FilterValueType> = {
+  text: 'text',
+  uuid: 'uuid',
+  boolean: 'boolean',
+  datetime: 'timestamptz',
+  number: 'double precision',
 };
 
 const COMPILED: Record<ScoreFilterOperator, FilterOperator> = {
@@ -66,6 +74,7 @@ function condition(name: FilterFieldName, operator: ScoreFilterOperator, values:
     target: field.property,
     operator: COMPILED[operator],
     values: values.map((value) => stored(field.kind, value)),
+    type: VALUE_TYPES[field.kind],
     nullable: field.nullable,
     text: field.kind === 'text',
   };

@@ -1,5 +1,5 @@
 import { RequestValidationException } from '../../../src/common/errors/api-exceptions';
-import { parseDateTime } from '../../../src/scores/datetimes';
+import { parseDateTime } from '../../../src/scores/model/date-time';
 import { compileCondition } from '../../../src/common/query/filter.compiler';
 import { orderOf } from '../../../src/scores/filters/score-filter.fields';
 import { parseFilterBody } from '../../../src/scores/filters/score-filter.parser';

@@ -1,5 +1,5 @@
-import type { Scorer } from '../scorers/entities/scorer.entity';
-import type { Score } from './entities/score.entity';
+import type { Scorer } from '../../scorers/entities/scorer.entity';
+import type { Score } from '../entities/score.entity';
 
 /** A score and its evaluator when that is a live platform evaluator. */
 export interface ScoreView {

@@ -1,4 +1,4 @@
-import type { Score } from './entities/score.entity';
+import type { Score } from '../entities/score.entity';
 
 /**
  * The one declaration of a score's stored fields. The SQL column lists of inserts and updates, the
