@@ -1,4 +1,5 @@
 import { type FilterQuery, raw } from '@mikro-orm/core';
+import { arrayLiteral } from './array-literal';
 import { containsPattern, prefixPattern } from './like-pattern';
 
 /**
@@ -25,6 +26,9 @@ export type FilterOperator =
 
 export type FilterValue = string | number | boolean | Date;
 
+/** The SQL type of a target's values (an array of it carries a list of values as one parameter). */
+export type FilterValueType = 'text' | 'uuid' | 'double precision' | 'boolean' | 'timestamptz';
+
 /** An SQL expression over the row, written by the code (never by a client), e.g. `lower(s.name)`. */
 export interface SqlExpression {
   sql: string;
@@ -35,6 +39,8 @@ export interface FilterCondition {
   target: string | SqlExpression;
   operator: FilterOperator;
   values: readonly FilterValue[];
+  /** The SQL type of the values; text unless said. */
+  type?: FilterValueType;
   /** The target may be NULL: `ne` keeps NULL rows, `empty` matches them. */
   nullable?: boolean;
   /** A text target: `empty` also matches `''`. */
@@ -43,36 +49,44 @@ export interface FilterCondition {
 
 type Where = FilterQuery<object>;
 
-const anyOf = (conditions: Where[]): Where => (conditions.length === 1 ? conditions[0] : { $or: conditions });
-
-/** A text[] of parameters (a bare array next to a raw expression would be expanded into a row). */
-const textArray = (values: readonly FilterValue[]): unknown =>
-  raw(`array[${values.map(() => '?').join(', ')}]::text[]`, values.map(String));
+/**
+ * Several values travel as one array parameter (`= any(?)`, `like any(?)`): the statement and its
+ * compilation grow with the number of conditions, not of values.
+ */
+const arrayOf = (values: readonly (FilterValue | string)[], type: FilterValueType, quantifier: '' | 'any' | 'all'): unknown =>
+  raw(quantifier ? `${quantifier}(?::${type}[])` : `?::${type}[]`, [arrayLiteral(values)]);
 
 /** A fresh key per use: MikroORM recognises a raw fragment by the key it made for it. */
 const keyOf = (target: string | SqlExpression): string => (typeof target === 'string' ? target : raw(target.sql));
 
-function elementContaining(target: string | SqlExpression, value: FilterValue): Where {
+/** `like` (or `ilike`) with the patterns of `values`: one pattern as it is, several as any of an array. */
+function like(operator: '$like' | '$ilike', patterns: string[]): Record<string, unknown> {
+  return { [operator]: patterns.length === 1 ? patterns[0] : arrayOf(patterns, 'text', 'any') };
+}
+
+function elementContaining(target: string | SqlExpression, values: readonly FilterValue[]): Where {
   if (typeof target === 'string') throw new Error('has_containing needs an SQL expression target');
-  const exists = `exists (select 1 from jsonb_array_elements_text(${target.sql}) as element(value) where element.value like ? escape '\\')`;
-  return { [raw(exists, [containsPattern(String(value))])]: [] };
+  const exists = `exists (select 1 from jsonb_array_elements_text(${target.sql}) as element(value) where element.value like any(?::text[]))`;
+  return { [raw(exists, [arrayLiteral(values.map((value) => containsPattern(String(value))))])]: [] };
 }
 
 /** One condition as a MikroORM filter (parameterised; LIKE patterns match the client's text literally). */
 export function compileCondition(condition: FilterCondition): Where {
-  const { target, operator, values, nullable = false, text = false } = condition;
+  const { target, operator, values, type = 'text', nullable = false, text = false } = condition;
   const on = (predicate: unknown): Where => ({ [keyOf(target)]: predicate });
   switch (operator) {
     case 'eq':
-      return on(values.length === 1 ? values[0] : { $in: values });
-    case 'ne':
-      return nullable ? { $or: [on({ $nin: values }), on(null)] } : on({ $nin: values });
+      return on(values.length === 1 ? values[0] : { $eq: arrayOf(values, type, 'any') });
+    case 'ne': {
+      const differs = on({ $ne: values.length === 1 ? values[0] : arrayOf(values, type, 'all') });
+      return nullable ? { $or: [differs, on(null)] } : differs;
+    }
     case 'contains':
-      return anyOf(values.map((value) => on({ $like: containsPattern(String(value)) })));
+      return on(like('$like', values.map((value) => containsPattern(String(value)))));
     case 'icontains':
-      return anyOf(values.map((value) => on({ $ilike: containsPattern(String(value)) })));
+      return on(like('$ilike', values.map((value) => containsPattern(String(value)))));
     case 'startswith':
-      return anyOf(values.map((value) => on({ $like: prefixPattern(String(value)) })));
+      return on(like('$like', values.map((value) => prefixPattern(String(value)))));
     case 'gt':
     case 'gte':
     case 'lt':
@@ -85,11 +99,11 @@ export function compileCondition(condition: FilterCondition): Where {
       if (!text) return on({ $ne: null });
       return nullable ? { $and: [on({ $ne: null }), on({ $ne: '' })] } : on({ $ne: '' });
     case 'has':
-      return on({ $hasSomeKeys: textArray(values) });
+      return on({ $hasSomeKeys: arrayOf(values, 'text', '') });
     case 'has_none':
-      return { $not: on({ $hasSomeKeys: textArray(values) }) };
+      return { $not: on({ $hasSomeKeys: arrayOf(values, 'text', '') }) };
     case 'has_containing':
-      return anyOf(values.map((value) => elementContaining(target, value)));
+      return elementContaining(target, values);
   }
 }
 
