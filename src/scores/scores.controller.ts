@@ -15,7 +15,6 @@ import {
   ReplaceScoreRequest,
   ScoreIdParams,
   ScoreResponse,
-  UPDATE_SCORE_BODY_DESCRIPTION,
   UpdateScoreRequest,
 } from './dto/score.dto';
 import { QUERY_PARAMETERS } from './filters/score-filter.fields';
@@ -23,7 +22,20 @@ import { parseFilterBody, queryConditions, rejectUnknownParameters } from './fil
 import { IDEMPOTENCY_KEY_HEADER } from './idempotency/idempotency-key';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { toScoreResponse, toScoreRevisionResponse, withEtag } from './score.mapper';
+import type { ScoreLocator } from './model/score.types';
+import {
+  DeleteScoreOperation,
+  ListScoresOperation,
+  ReplaceScoreOperation,
+  RetrieveScoreOperation,
+  UpdateScoreOperation,
+} from './score-operations.decorators';
 import { ScoresService } from './scores.service';
+
+const locator = (principal: Principal, params: ScoreIdParams): ScoreLocator => ({
+  organizationId: principal.organizationId,
+  id: params.id,
+});
 
 @Controller('api/scores')
 @ApiTags('scores')
@@ -52,14 +64,7 @@ export class ScoresController {
   }
 
   @Get()
-  @RespanOperation({
-    operationId: 'list_scores',
-    summary: 'List scores',
-    status: 200,
-    responseDescription: 'A page of scores.',
-    response: PaginatedScores,
-    errors: [400, 401, 404],
-  })
+  @ListScoresOperation({ operationId: 'list_scores', summary: 'List scores' })
   async list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: ScoreListQuery,
@@ -93,33 +98,17 @@ export class ScoresController {
   }
 
   @Get(':id')
-  @RespanOperation({
-    operationId: 'retrieve_score',
-    summary: 'Retrieve a score',
-    status: 200,
-    responseDescription: 'The score.',
-    response: ScoreResponse,
-    errors: [401, 404],
-  })
+  @RetrieveScoreOperation({ operationId: 'retrieve_score', summary: 'Retrieve a score' })
   async get(
     @CurrentPrincipal() principal: Principal,
     @Param() params: ScoreIdParams,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ScoreResponse> {
-    return withEtag(reply, await this.scores.get({ organizationId: principal.organizationId, id: params.id }));
+    return withEtag(reply, await this.scores.get(locator(principal, params)));
   }
 
   @Put(':id')
-  @ApiBody({ description: REPLACE_SCORE_BODY_DESCRIPTION, type: ReplaceScoreRequest })
-  @RespanOperation({
-    operationId: 'replace_score',
-    summary: 'Replace a score',
-    description: 'Replace a score by score ID.',
-    status: 200,
-    responseDescription: 'Updated score.',
-    response: ScoreResponse,
-    errors: [400, 401, 404],
-  })
+  @ReplaceScoreOperation({ operationId: 'replace_score', summary: 'Replace a score', description: 'Replace a score by score ID.' })
   async replace(
     @CurrentPrincipal() principal: Principal,
     @Param() params: ScoreIdParams,
@@ -127,23 +116,11 @@ export class ScoresController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ScoreResponse> {
-    return withEtag(
-      reply,
-      await this.scores.replace(principal, { organizationId: principal.organizationId, id: params.id }, body, ifMatch),
-    );
+    return withEtag(reply, await this.scores.replace(principal, locator(principal, params), body, ifMatch));
   }
 
   @Patch(':id')
-  @ApiBody({ description: UPDATE_SCORE_BODY_DESCRIPTION, type: UpdateScoreRequest })
-  @RespanOperation({
-    operationId: 'update_score',
-    summary: 'Update a score',
-    description: 'Partially update a score by score ID.',
-    status: 200,
-    responseDescription: 'Updated score.',
-    response: ScoreResponse,
-    errors: [400, 401, 404],
-  })
+  @UpdateScoreOperation({ operationId: 'update_score', summary: 'Update a score', description: 'Partially update a score by score ID.' })
   async update(
     @CurrentPrincipal() principal: Principal,
     @Param() params: ScoreIdParams,
@@ -151,23 +128,17 @@ export class ScoresController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ScoreResponse> {
-    return withEtag(reply, await this.scores.update(principal, { organizationId: principal.organizationId, id: params.id }, body, ifMatch));
+    return withEtag(reply, await this.scores.update(principal, locator(principal, params), body, ifMatch));
   }
 
   @Delete(':id')
-  @RespanOperation({
-    operationId: 'delete_score',
-    summary: 'Delete a score',
-    status: 204,
-    responseDescription: 'Deleted.',
-    errors: [401, 404],
-  })
+  @DeleteScoreOperation({ operationId: 'delete_score', summary: 'Delete a score' })
   async delete(
     @CurrentPrincipal() principal: Principal,
     @Param() params: ScoreIdParams,
     @Headers('if-match') ifMatch: string | undefined,
   ): Promise<void> {
-    await this.scores.delete({ organizationId: principal.organizationId, id: params.id }, ifMatch);
+    await this.scores.delete(locator(principal, params), ifMatch);
   }
 
   @Get(':id/history')
@@ -187,7 +158,7 @@ export class ScoresController {
     @Req() request: FastifyRequest,
   ): Promise<PaginatedScoreRevisions> {
     rejectUnknownParameters(request.query, ['page', 'page_size']);
-    const { count, revisions } = await this.scores.history({ organizationId: principal.organizationId, id: params.id }, query);
+    const { count, revisions } = await this.scores.history(locator(principal, params), query);
     return drfPage(
       request,
       query,
