@@ -5,10 +5,11 @@ import { EntityManager, type QBFilterQuery } from '@mikro-orm/sql';
 import { type FilterCondition, compileWhere } from '../common/query/filter.compiler';
 import { detached } from '../database/detached';
 import { Scorer } from '../scorers/entities/scorer.entity';
+import type { SortKey } from './dto/score-list.dto';
 import { NO_EVALUATOR_KEY } from './entities/score-count.entity';
 import { ScoreRevision, type ScoreOperation } from './entities/score-revision.entity';
 import { Score } from './entities/score.entity';
-import { type SortKey, orderOf } from './filters/score-filter.fields';
+import { orderOf } from './filters/score-filter.fields';
 import { type ScoreField, type ScoreWrite, columnParameter, fieldsSetBy, revisionSnapshot } from './model/score-field-table';
 import type { ScoreLocator, ScoreView } from './model/score.types';
 

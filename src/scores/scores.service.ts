@@ -6,11 +6,11 @@ import { RequestValidationException, ResourceNotFoundException } from '../common
 import { type DrfPageQuery, pageOffset } from '../common/paging/drf-page';
 import type { FilterCondition } from '../common/query/filter.compiler';
 import { EvaluatorsService } from '../scorers/evaluators.service';
+import type { SortKey } from './dto/score-list.dto';
 import type { CreateScoreRequest, ReplaceScoreRequest, UpdateScoreRequest } from './dto/score.dto';
 import { IDENTIFIER_MAX_LENGTH } from './dto/score-fields';
 import type { ScoreRevision } from './entities/score-revision.entity';
 import type { Score } from './entities/score.entity';
-import type { SortKey } from './filters/score-filter.fields';
 import { type ResolvedEvaluator, resolveEvaluatorReference } from './rules/evaluator-reference.rules';
 import { checkIfMatch } from './rules/if-match.rules';
 import { type WrittenFields, applyUpdate, checkInputs, requireLogId, writtenFields } from './rules/score-write.rules';

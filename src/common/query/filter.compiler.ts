@@ -82,11 +82,26 @@ export function compileCondition(condition: FilterCondition): Where {
       return nullable ? { $or: [differs, on(null)] } : differs;
     }
     case 'contains':
-      return on(like('$like', values.map((value) => containsPattern(String(value)))));
+      return on(
+        like(
+          '$like',
+          values.map((value) => containsPattern(String(value))),
+        ),
+      );
     case 'icontains':
-      return on(like('$ilike', values.map((value) => containsPattern(String(value)))));
+      return on(
+        like(
+          '$ilike',
+          values.map((value) => containsPattern(String(value))),
+        ),
+      );
     case 'startswith':
-      return on(like('$like', values.map((value) => prefixPattern(String(value)))));
+      return on(
+        like(
+          '$like',
+          values.map((value) => prefixPattern(String(value))),
+        ),
+      );
     case 'gt':
     case 'gte':
     case 'lt':

@@ -1,10 +1,13 @@
 import { RespanParameters, RespanSchema } from '../../common/openapi/schema-styles';
 import { DrfPageQuery } from '../../common/paging/drf-page';
 import { BooleanField, DateTimeField, EnumField, NumberField, ObjectField, StringField, UuidField } from '../../common/validation/fields';
-import { SORT_KEYS } from '../filters/score-filter.fields';
 import { PaginatedScores } from './score.dto';
 
 const text = (description: string) => StringField({ required: false, description });
+
+/** The orders a score list can be sorted in; `-` for descending. */
+export const SORT_KEYS = ['-created_at', 'created_at', '-updated_at', 'updated_at', '-numerical_value', 'numerical_value'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
 
 /** `GET /api/scores/`: paging, sort and the filters of contract §4. */
 @RespanParameters()

@@ -1,10 +1,8 @@
 import type { QueryOrderMap } from '@mikro-orm/core';
+import type { SortKey } from '../dto/score-list.dto';
 import type { Score } from '../entities/score.entity';
 
 /** What the list filters of scores accept and how they map to the score's properties (contract §4). */
-
-export const SORT_KEYS = ['-created_at', 'created_at', '-updated_at', 'updated_at', '-numerical_value', 'numerical_value'] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
 
 export const FILTER_OPERATORS = ['', 'in', 'not', 'icontains', 'startswith', 'gt', 'gte', 'lt', 'lte', 'empty', 'not_empty'] as const;
 export type ScoreFilterOperator = (typeof FILTER_OPERATORS)[number];
