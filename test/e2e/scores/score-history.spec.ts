@@ -1,21 +1,17 @@
-import { createEvaluator, postScore } from '../../support/scores';
-import { type Tenant, createTenant } from '../../support/tenants';
-import { type TestApp, startTestApp } from '../../support/test-app';
+import { postScore } from '../../support/scores';
+import type { Tenant } from '../../support/tenants';
+import type { TestApp } from '../../support/test-app';
+import { QUALITY } from '../../support/score-bodies';
+import { type ScoreSuite, startScoreSuite } from './score-suite';
 
 /** `GET /api/scores/{id}/history/`: a revision per write, oldest first. */
 describe('score history', () => {
   let t: TestApp;
   let tenant: Tenant;
-  let evaluator: { id: string; evaluator_slug: string };
+  let evaluator: ScoreSuite['evaluator'];
 
   beforeAll(async () => {
-    t = await startTestApp();
-    tenant = await createTenant(t.app, 'writes');
-    evaluator = await createEvaluator(t, tenant, {
-      name: 'Quality',
-      score_value_type: 'numerical',
-      passing_conditions: { primary_score: { operator: 'gte', value: 3 } },
-    });
+    ({ t, tenant, evaluator } = await startScoreSuite('writes', QUALITY));
   });
   afterAll(() => t.close());
 

@@ -1,23 +1,19 @@
 import { MikroORM } from '@mikro-orm/core';
 import { IdempotencyRecord } from '../../../src/scores/entities/idempotency-record.entity';
-import { createEvaluator, newLogId } from '../../support/scores';
+import { newLogId } from '../../support/scores';
 import { type Tenant, createTenant, withServices } from '../../support/tenants';
-import { type TestApp, startTestApp } from '../../support/test-app';
+import type { TestApp } from '../../support/test-app';
+import { QUALITY } from '../../support/score-bodies';
+import { type ScoreSuite, startScoreSuite } from './score-suite';
 
 /** `Idempotency-Key` on `POST /api/scores/` (contract §4): replay, 409, 24 hours, concurrent retries. */
 describe('idempotent score creates', () => {
   let t: TestApp;
   let tenant: Tenant;
-  let evaluator: { id: string; evaluator_slug: string };
+  let evaluator: ScoreSuite['evaluator'];
 
   beforeAll(async () => {
-    t = await startTestApp();
-    tenant = await createTenant(t.app, 'writes');
-    evaluator = await createEvaluator(t, tenant, {
-      name: 'Quality',
-      score_value_type: 'numerical',
-      passing_conditions: { primary_score: { operator: 'gte', value: 3 } },
-    });
+    ({ t, tenant, evaluator } = await startScoreSuite('writes', QUALITY));
   });
   afterAll(() => t.close());
 

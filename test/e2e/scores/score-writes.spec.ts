@@ -1,37 +1,17 @@
-import { createEvaluator, newLogId, postScore } from '../../support/scores';
-import { type Tenant, createTenant } from '../../support/tenants';
-import { type TestApp, startTestApp } from '../../support/test-app';
-
-const FULL = {
-  log_id: 'log-full',
-  timestamp: '2026-03-04T05:06:07.000Z',
-  environment: 'staging',
-  prompt_id: 'prompt-1',
-  prompt_version_number: 7,
-  dataset_id: 'dataset-1',
-  automation_id: 'automation-1',
-  scorer: 'reviewer',
-  numerical_value: 4,
-  string_value: 'because',
-  boolean_value: true,
-  categorical_value: ['x'],
-  json_value: '{"k": 1}',
-};
+import { newLogId, postScore } from '../../support/scores';
+import type { Tenant } from '../../support/tenants';
+import type { TestApp } from '../../support/test-app';
+import { EVERY_REPLACE_FIELD, QUALITY } from '../../support/score-bodies';
+import { type ScoreSuite, startScoreSuite } from './score-suite';
 
 /** PUT and PATCH over HTTP: what each answers, ETags and If-Match (the write rules are tabled in test/service/scores). */
 describe('score writes', () => {
   let t: TestApp;
   let tenant: Tenant;
-  let evaluator: { id: string; evaluator_slug: string };
+  let evaluator: ScoreSuite['evaluator'];
 
   beforeAll(async () => {
-    t = await startTestApp();
-    tenant = await createTenant(t.app, 'writes');
-    evaluator = await createEvaluator(t, tenant, {
-      name: 'Quality',
-      score_value_type: 'numerical',
-      passing_conditions: { primary_score: { operator: 'gte', value: 3 } },
-    });
+    ({ t, tenant, evaluator } = await startScoreSuite('writes', QUALITY));
   });
   afterAll(() => t.close());
 
@@ -41,7 +21,7 @@ describe('score writes', () => {
     it('PUT sets what it is sent and resets every other request field to null or its default', async () => {
       const created = await postScore(t, tenant, {
         evaluator_id: evaluator.id,
-        ...FULL,
+        ...EVERY_REPLACE_FIELD,
         log_id: newLogId(),
         cost: 0.5,
         status: 'done',
@@ -128,7 +108,7 @@ describe('score writes', () => {
     });
 
     it('PATCH changes only the value fields it is sent', async () => {
-      const created = await postScore(t, tenant, { evaluator_id: evaluator.id, ...FULL, log_id: newLogId() });
+      const created = await postScore(t, tenant, { evaluator_id: evaluator.id, ...EVERY_REPLACE_FIELD, log_id: newLogId() });
       const patch = await t.http
         .patch(`/api/scores/${created.body.id}/`)
         .set(tenant.bearerKey)

@@ -1,25 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { createEvaluator, newLogId, postScore } from '../../support/scores';
-import { type Tenant, createTenant } from '../../support/tenants';
-import { type TestApp, startTestApp } from '../../support/test-app';
+import type { Tenant } from '../../support/tenants';
+import type { TestApp } from '../../support/test-app';
+import { HELPFULNESS } from '../../support/score-bodies';
+import { type ScoreSuite, startScoreSuite } from './score-suite';
 
 /** `/api/scores/{id}/`: retrieve, replace, update and delete over HTTP, and authentication. */
 describe('Respan score routes', () => {
   let t: TestApp;
   let tenant: Tenant;
   let other: Tenant;
-  let evaluator: { id: string; evaluator_slug: string };
+  let evaluator: ScoreSuite['evaluator'];
 
   beforeAll(async () => {
-    t = await startTestApp();
-    tenant = await createTenant(t.app, 'scores');
-    other = await createTenant(t.app, 'other');
-    evaluator = await createEvaluator(t, tenant, {
-      name: 'Helpfulness',
-      score_value_type: 'numerical',
-      score_config: { min_score: 1, max_score: 5 },
-      passing_conditions: { primary_score: { operator: 'gte', value: 3 } },
-    });
+    ({ t, tenant, other, evaluator } = await startScoreSuite('scores', HELPFULNESS));
   });
   afterAll(() => t.close());
 

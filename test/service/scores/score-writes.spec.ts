@@ -4,27 +4,11 @@ import type { Scorer } from '../../../src/scorers/entities/scorer.entity';
 import { EvaluatorsService } from '../../../src/scorers/evaluators.service';
 import type { ScoreLocator } from '../../../src/scores/model/score.types';
 import { ScoresService } from '../../../src/scores/scores.service';
+import { EVERY_REPLACE_FIELD, PRODUCER_FIELDS, QUALITY } from '../../support/score-bodies';
 import { makeEvaluator, makeScore, refusal } from '../support/factories';
 import { type ServiceContext, serviceContext, tenantOf } from '../support/service-context';
 
-const FULL = {
-  timestamp: '2026-03-04T05:06:07.000Z',
-  environment: 'staging',
-  prompt_id: 'prompt-1',
-  prompt_version_number: 7,
-  dataset_id: 'dataset-1',
-  automation_id: 'automation-1',
-  scorer: 'reviewer',
-  numerical_value: 4,
-  string_value: 'because',
-  boolean_value: true,
-  categorical_value: ['x'],
-  json_value: '{"k": 1}',
-  cost: 0.5,
-  status: 'done',
-  error_message: 'none',
-  inputs: { q: 'x' },
-};
+const FULL = { ...EVERY_REPLACE_FIELD, ...PRODUCER_FIELDS };
 
 /** What a create, PUT, PATCH and the log-scoped upsert write (contract §4), through ScoresService. */
 describe('ScoresService: writes', () => {
@@ -37,11 +21,7 @@ describe('ScoresService: writes', () => {
     context = await serviceContext();
     caller = await tenantOf(context);
     scores = context.get(ScoresService);
-    quality = await makeEvaluator(context, caller, {
-      name: 'Quality',
-      score_value_type: 'numerical',
-      passing_conditions: { primary_score: { operator: 'gte', value: 3 } },
-    });
+    quality = await makeEvaluator(context, caller, QUALITY);
   });
   afterAll(() => context.close());
 
