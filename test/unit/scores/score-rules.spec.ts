@@ -49,16 +49,17 @@ describe('parseDateTime', () => {
   });
 });
 
-describe('parseFilterBody', () => {
-  const messages = (body: unknown) => {
-    try {
-      parseFilterBody(body);
-    } catch (error) {
-      return (error as RequestValidationException).issues.map((issue) => `${issue.loc.join('.')}: ${issue.drfMsg}`);
-    }
-    return [];
-  };
+/** The refusals of a filter body as `location: message`, or none. */
+function messages(body: unknown): string[] {
+  try {
+    parseFilterBody(body);
+  } catch (error) {
+    return (error as RequestValidationException).issues.map((issue) => `${issue.loc.join('.')}: ${issue.drfMsg}`);
+  }
+  return [];
+}
 
+describe('parseFilterBody', () => {
   it('normalizes conditions and echoes them', () => {
     const parsed = parseFilterBody({
       filters: {
@@ -104,14 +105,6 @@ describe('parseFilterBody', () => {
 });
 
 describe('filter limits', () => {
-  const messages = (body: unknown) => {
-    try {
-      parseFilterBody(body);
-    } catch (error) {
-      return (error as RequestValidationException).issues.map((issue) => `${issue.loc.join('.')}: ${issue.drfMsg}`);
-    }
-    return [];
-  };
   const conditions = (count: number) => Array.from({ length: count }, (_, index) => ({ operator: 'in', value: [`log-${index}`] }));
 
   it('refuses 20,000 conditions on one field before reading them, naming the field', () => {
