@@ -19,8 +19,8 @@ import {
 } from './dto/score.dto';
 import { QUERY_PARAMETERS } from './filters/score-filter.fields';
 import { queryConditions, rejectUnknownParameters } from './filters/score-filter.parser';
-import { toScoreResponse, withEtag } from './score.mapper';
 import type { ScoreLocator } from './model/score.types';
+import { toScoreResponse, withEtag } from './score.mapper';
 import {
   DeleteScoreOperation,
   ListScoresOperation,

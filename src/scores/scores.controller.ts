@@ -21,8 +21,8 @@ import { QUERY_PARAMETERS } from './filters/score-filter.fields';
 import { parseFilterBody, queryConditions, rejectUnknownParameters } from './filters/score-filter.parser';
 import { IDEMPOTENCY_KEY_HEADER } from './idempotency/idempotency-key';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
-import { toScoreResponse, toScoreRevisionResponse, withEtag } from './score.mapper';
 import type { ScoreLocator } from './model/score.types';
+import { toScoreResponse, toScoreRevisionResponse, withEtag } from './score.mapper';
 import {
   DeleteScoreOperation,
   ListScoresOperation,

@@ -11,10 +11,10 @@ import type { CreateScoreRequest, ReplaceScoreRequest, UpdateScoreRequest } from
 import { IDENTIFIER_MAX_LENGTH } from './dto/score-fields';
 import type { ScoreRevision } from './entities/score-revision.entity';
 import type { Score } from './entities/score.entity';
+import type { LogScope, ScoreLocator, ScoreView } from './model/score.types';
 import { type ResolvedEvaluator, resolveEvaluatorReference } from './rules/evaluator-reference.rules';
 import { checkIfMatch } from './rules/if-match.rules';
 import { type WrittenFields, applyUpdate, checkInputs, requireLogId, writtenFields } from './rules/score-write.rules';
-import type { LogScope, ScoreLocator, ScoreView } from './model/score.types';
 import { ScoresRepository } from './scores.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

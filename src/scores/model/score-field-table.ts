@@ -3,7 +3,7 @@ import type { Score } from '../entities/score.entity';
 /**
  * The one declaration of a score's stored fields. The SQL column lists of inserts and updates, the
  * revision snapshot, the response mapper, the values a request body sets and the benchmark's raw
- * baseline all derive from it. Plain data without runtime imports, so the baseline can load it as is.
+ * baseline all derive from it. No runtime imports, so the baseline (plain Node) loads it as it is.
  *
  * - `column` is the SQL column and, for the fields a client sees, the JSON name (they are the same).
  * - `kind` says how a value travels: `json` columns take JSON text, `timestamp`s are ISO text in JSON.

@@ -1,8 +1,8 @@
 import { RequestValidationException } from '../../common/errors/api-exceptions';
 import type { Scorer } from '../../scorers/entities/scorer.entity';
-import { parseDateTime } from '../model/date-time';
 import type { CreateScoreRequest, ReplaceScoreRequest, UpdateScoreRequest } from '../dto/score.dto';
 import type { Score } from '../entities/score.entity';
+import { parseDateTime } from '../model/date-time';
 import { type ScoreField, type ScoreWrite, fieldsSetBy } from '../model/score-field-table';
 import type { LogScope } from '../model/score.types';
 import type { ResolvedEvaluator } from './evaluator-reference.rules';
