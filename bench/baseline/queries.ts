@@ -1,7 +1,20 @@
 /**
- * The statements the service sends per request, written out by hand: the API-key lookup (one query on
- * the prefix index, joined to the owner), the evaluator lookups, the locked read, the writes.
+ * The statements the service sends per request: the API-key lookup (one query on the prefix index,
+ * joined to the owner), the evaluator lookups, the locked read, the writes (their column lists from
+ * the service's field table, so that both send the same statements).
  */
+import { fieldsSetBy } from '../../src/scores/model/score-field-table.ts';
+
+/** The columns each score write sets: the service's own field table (plain data, no framework). */
+export const INSERTED = fieldsSetBy('insert');
+export const UPDATED = fieldsSetBy('update');
+
+const numbered = (first: number, count: number): string => Array.from({ length: count }, (_, index) => `$${first + index}`).join(', ');
+
+/** The revision of the row `written` by the write's CTE, its six parameters numbered from `first`. */
+const revisionOfWritten = (first: number): string =>
+  `insert into score_revisions (organization_id, id, score_id, revision, operation, values, actor, at) select organization_id, $${first}, id, ${numbered(first + 1, 5)} from written`;
+
 export const SQL = {
   apiKey: `select k.organization_id, k.id, k.key_hash, k.description, k.last_used, u.id as user_id, u.email
            from api_keys k join users u on u.organization_id = k.organization_id and u.id = k.user_id
@@ -13,20 +26,9 @@ export const SQL = {
                            left join scorers e on e.organization_id = s.organization_id and e.id = s.evaluator_id and e.deleted_at is null
                            where s.organization_id = $1 and s.id = $2 for update of s`,
   liveScorers: 'select * from scorers where organization_id = $1 and id = any($2) and deleted_at is null',
-  /** The write and its revision in one statement, as the service sends them. */
-  updateScoreValueWithRevision: `with written as (
-                                   update scores set numerical_value = $3, is_passed = $4, revision = $5, updated_at = $6
-                                   where organization_id = $1 and id = $2 returning organization_id, id)
-                                 insert into score_revisions (organization_id, id, score_id, revision, operation, values, actor, at)
-                                 select organization_id, $7, id, $5, 'update', $8, $9, $6 from written`,
-  insertScoreWithRevision: `with written as (
-                              insert into scores (organization_id, id, evaluator_id, evaluator_slug, evaluator_name, type, log_id, timestamp, environment,
-                                prompt_id, prompt_version_number, dataset_id, automation_id, scorer, numerical_value, string_value, boolean_value,
-                                categorical_value, json_value, is_passed, cost, status, error_message, inputs, revision, created_at, updated_at)
-                              values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27)
-                              returning organization_id, id)
-                            insert into score_revisions (organization_id, id, score_id, revision, operation, values, actor, at)
-                            select organization_id, $28, id, 1, 'create', $29, $30, $26 from written`,
+  /** The writes and their revisions in one statement each, from the service's field table as the service sends them. */
+  insertScoreWithRevision: `with written as (insert into scores (${INSERTED.map((field) => field.column).join(', ')}) values (${numbered(1, INSERTED.length)}) returning organization_id, id) ${revisionOfWritten(INSERTED.length + 1)}`,
+  updateScoreWithRevision: `with written as (update scores set ${UPDATED.map((field, index) => `${field.column} = $${index + 1}`).join(', ')} where organization_id = $${UPDATED.length + 1} and id = $${UPDATED.length + 2} returning organization_id, id) ${revisionOfWritten(UPDATED.length + 3)}`,
   /** The version of the live scorer found by the upsert itself. */
   upsertHealthScore: `with version as (
                         select v.organization_id, v.id from scorer_versions v

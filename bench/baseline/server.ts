@@ -5,7 +5,8 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import pg from 'pg';
-import { SQL } from './queries.ts';
+import { columnParameter } from '../../src/scores/model/score-field-table.ts';
+import { INSERTED, SQL, UPDATED } from './queries.ts';
 import { type Row, healthScoreJson, passes, scoreJson, snapshotJson } from './shapes.ts';
 
 interface Caller {
@@ -84,16 +85,16 @@ app.patch<{ Params: { id: string }; Body: { numerical_value: number } }>(
       score.is_passed = passes(evaluator, request.body.numerical_value);
       score.revision = (score.revision as number) + 1;
       score.updated_at = new Date();
-      await client.query(SQL.updateScoreValueWithRevision, [
+      await client.query(SQL.updateScoreWithRevision, [
+        ...parametersOf(score, UPDATED),
         who.organizationId,
         score.id,
-        score.numerical_value,
-        score.is_passed,
-        score.revision,
-        score.updated_at,
         randomUUID(),
+        score.revision,
+        'update',
         JSON.stringify(snapshotJson(score)),
         who.actor,
+        score.updated_at,
       ]);
       return { score, evaluator };
     });
@@ -104,46 +105,50 @@ app.patch<{ Params: { id: string }; Body: { numerical_value: number } }>(
 
 type CreateBody = Record<string, unknown> & { evaluator_slug: string; numerical_value: number };
 
+/** A new score row keyed by column: each field of the service's table from the body (or its fallback), the evaluator or the server. */
+function newScoreRow(who: Caller, body: CreateBody, evaluator: Row | null): Row {
+  const now = new Date();
+  const server: Row = {
+    organization_id: who.organizationId,
+    id: randomUUID(),
+    created_at: now,
+    is_passed: passes(evaluator, body.numerical_value),
+    revision: 1,
+    updated_at: now,
+  };
+  const fromEvaluator: Row = {
+    evaluator_id: evaluator?.id ?? null,
+    evaluator_slug: body.evaluator_slug,
+    evaluator_name: evaluator?.name ?? null,
+    type: evaluator?.evaluator_type ?? 'human',
+  };
+  const row: Row = {};
+  for (const field of INSERTED) {
+    const sent = body[field.column];
+    const fallback = typeof field.fallback === 'object' && field.fallback !== null ? { ...field.fallback } : field.fallback;
+    row[field.column] =
+      field.source === 'server' ? server[field.column] : field.source === 'evaluator' ? fromEvaluator[field.column] : (sent ?? fallback);
+  }
+  return row;
+}
+
+/** Parameters of a write, in the order of its columns (JSON columns as JSON text). */
+const parametersOf = (row: Row, fields: typeof INSERTED): unknown[] => fields.map((field) => columnParameter(field, row[field.column]));
+
 app.post<{ Body: CreateBody }>(
   '/api/scores',
   authenticated(async (who, request, reply) => {
     const body = request.body;
     const evaluator = await one(pool, SQL.liveScorerBySlug, [who.organizationId, body.evaluator_slug]);
-    const now = new Date();
-    const score: Row = {
-      id: randomUUID(),
-      evaluator_id: evaluator?.id ?? null,
-      evaluator_slug: body.evaluator_slug,
-      evaluator_name: evaluator?.name ?? null,
-      type: evaluator?.evaluator_type ?? 'human',
-      log_id: body.log_id ?? null,
-      timestamp: null,
-      environment: body.environment ?? 'production',
-      prompt_id: null,
-      prompt_version_number: null,
-      dataset_id: null,
-      automation_id: null,
-      scorer: body.scorer ?? null,
-      numerical_value: body.numerical_value,
-      string_value: null,
-      boolean_value: null,
-      categorical_value: null,
-      json_value: null,
-      is_passed: passes(evaluator, body.numerical_value),
-      cost: null,
-      status: null,
-      error_message: null,
-      inputs: body.inputs ?? {},
-      revision: 1,
-      created_at: now,
-      updated_at: now,
-    };
+    const score = newScoreRow(who, body, evaluator);
     await pool.query(SQL.insertScoreWithRevision, [
-      who.organizationId,
-      ...Object.entries(score).map(([name, value]) => (name === 'inputs' ? JSON.stringify(value) : value)),
+      ...parametersOf(score, INSERTED),
       randomUUID(),
+      1,
+      'create',
       JSON.stringify(snapshotJson(score)),
       who.actor,
+      score.updated_at,
     ]);
     return reply.code(201).send(scoreJson(score, evaluator));
   }),

@@ -1,4 +1,6 @@
-/** Rows as `pg` returns them, turned into the service's response shapes by hand. */
+import { responseJson, revisionSnapshot } from '../../src/scores/model/score-field-table.ts';
+
+/** Rows as `pg` returns them, turned into the service's response shapes (by hand, or from the service's score field table). */
 export type Row = Record<string, unknown>;
 
 const iso = (value: unknown): string | null => (value instanceof Date ? value.toISOString() : null);
@@ -17,58 +19,15 @@ export const evaluatorJson = (scorer: Row) => ({
   updated_at: iso(scorer.updated_at),
 });
 
-export const scoreJson = (score: Row, evaluator: Row | null) => ({
-  id: score.id,
-  created_at: iso(score.created_at),
-  type: score.type,
-  environment: score.environment,
-  numerical_value: score.numerical_value,
-  string_value: score.string_value,
-  boolean_value: score.boolean_value,
-  categorical_value: score.categorical_value,
-  json_value: score.json_value,
-  is_passed: score.is_passed,
-  cost: score.cost,
-  evaluator_id: score.evaluator_id,
-  evaluator_slug: score.evaluator_slug,
-  evaluator_name: score.evaluator_name,
-  scorer: score.scorer,
-  log_id: score.log_id,
-  prompt_id: score.prompt_id,
-  prompt_version_number: score.prompt_version_number,
-  dataset_id: score.dataset_id,
-  automation_id: score.automation_id,
-  status: score.status,
-  error_message: score.error_message,
-  inputs: score.inputs,
-  evaluator: evaluator ? evaluatorJson(evaluator) : null,
-});
+/** A score row (keyed by column, as `pg` returns it) as the Score response, built from the service's field table as the service builds it. */
+export const scoreJson = (score: Row, evaluator: Row | null): Row => {
+  const json = responseJson(score, 'column');
+  json.evaluator = evaluator ? evaluatorJson(evaluator) : null;
+  return json;
+};
 
-/** What a revision records: every stored field but the identity. */
-export const snapshotJson = (score: Row) => ({
-  evaluator_id: score.evaluator_id,
-  evaluator_slug: score.evaluator_slug,
-  evaluator_name: score.evaluator_name,
-  type: score.type,
-  log_id: score.log_id,
-  timestamp: iso(score.timestamp),
-  environment: score.environment,
-  prompt_id: score.prompt_id,
-  prompt_version_number: score.prompt_version_number,
-  dataset_id: score.dataset_id,
-  automation_id: score.automation_id,
-  scorer: score.scorer,
-  numerical_value: score.numerical_value,
-  string_value: score.string_value,
-  boolean_value: score.boolean_value,
-  categorical_value: score.categorical_value,
-  json_value: score.json_value,
-  is_passed: score.is_passed,
-  cost: score.cost,
-  status: score.status,
-  error_message: score.error_message,
-  inputs: score.inputs,
-});
+/** What a revision records, from the same table. */
+export const snapshotJson = (score: Row): Row => revisionSnapshot(score, 'column');
 
 export const healthScoreJson = (row: Row) => ({
   id: row.id,

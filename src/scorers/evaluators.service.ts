@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { RequestValidationException, ResourceNotFoundException, RuleViolationException } from '../common/errors/api-exceptions';
+import { RequestValidationException, ResourceNotFoundException } from '../common/errors/api-exceptions';
 import { type DrfPageQuery, pageOffset } from '../common/paging/drf-page';
 import type { CreateEvaluatorRequest, UpdateEvaluatorRequest } from './dto/evaluator.dto';
 import type { Scorer } from './entities/scorer.entity';
@@ -9,14 +9,6 @@ import { ScorersService, SlugTakenError } from './scorers.service';
 import type { PassingConditions, ScoreConfig } from './value-rules/value-rules.types';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The evaluator a score names: a scorer of the organization, or a custom slug (`evaluator` null). */
-export interface ResolvedEvaluator {
-  evaluator: Scorer | null;
-  slug: string;
-  name: string | null;
-  type: string;
-}
 
 function slugTaken(error: SlugTakenError): RequestValidationException {
   return new RequestValidationException([
@@ -41,7 +33,7 @@ const toFields = (body: CreateEvaluatorRequest | UpdateEvaluatorRequest): Scorer
   tags: body.tags,
 });
 
-/** Scorers seen as Respan evaluators, and the evaluator lookups of scores. */
+/** Scorers seen as Respan evaluators, and the evaluator lookups scores make. */
 @Injectable()
 export class EvaluatorsService {
   constructor(
@@ -89,40 +81,13 @@ export class EvaluatorsService {
     await this.scorers.delete(organizationId, id);
   }
 
-  /**
-   * Resolves a score's evaluator reference (contract §4): one of evaluator_id and evaluator_slug is
-   * required; an id must name an evaluator of the organization; an unknown slug is a custom evaluator;
-   * both given must agree.
-   */
-  async resolveForScore(
-    organizationId: string,
-    reference: { evaluatorId?: string | null; evaluatorSlug?: string | null },
-  ): Promise<ResolvedEvaluator> {
-    const { evaluatorId, evaluatorSlug } = reference;
-    if (!evaluatorId && !evaluatorSlug) throw new RuleViolationException('Provide either evaluator_id or evaluator_slug.');
-    if (evaluatorId) {
-      const evaluator = UUID.test(evaluatorId) ? await this.repository.findLiveDetached(organizationId, evaluatorId) : null;
-      if (!evaluator) {
-        throw new RequestValidationException([
-          {
-            type: 'value_error',
-            loc: ['body', 'evaluator_id'],
-            msg: 'Value error, no evaluator with this id in your organization.',
-            input: evaluatorId,
-            drfMsg: `Invalid evaluator_id "${evaluatorId}" - no evaluator with this id in your organization.`,
-          },
-        ]);
-      }
-      if (evaluatorSlug && evaluatorSlug !== evaluator.slug) {
-        throw new RuleViolationException(
-          `evaluator_id and evaluator_slug name different evaluators ("${evaluator.slug}" and "${evaluatorSlug}").`,
-        );
-      }
-      return { evaluator, slug: evaluator.slug, name: evaluator.name, type: evaluator.evaluatorType };
-    }
-    const evaluator = await this.repository.findLiveBySlugDetached(organizationId, evaluatorSlug!);
-    return evaluator
-      ? { evaluator, slug: evaluator.slug, name: evaluator.name, type: evaluator.evaluatorType }
-      : { evaluator: null, slug: evaluatorSlug!, name: null, type: 'human' };
+  /** The live evaluator with this id, as plain data; null for an id that is not a UUID. */
+  findLive(organizationId: string, id: string): Promise<Scorer | null> {
+    return UUID.test(id) ? this.repository.findLiveDetached(organizationId, id) : Promise.resolve(null);
+  }
+
+  /** The live evaluator with this slug, as plain data. */
+  findLiveBySlug(organizationId: string, slug: string): Promise<Scorer | null> {
+    return this.repository.findLiveBySlugDetached(organizationId, slug);
   }
 }

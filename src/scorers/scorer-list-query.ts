@@ -1,24 +1,26 @@
+import { type QueryOrderMap, raw } from '@mikro-orm/core';
 import { RequestValidationException } from '../common/errors/api-exceptions';
+import type { FilterCondition, FilterOperator, SqlExpression } from '../common/query/filter.compiler';
 import type { ListScorersRequest, ScorerFilter, ScorerSort } from './dto/list-scorers.dto';
+import type { Scorer } from './entities/scorer.entity';
 
-/** A WHERE fragment on alias `s` (scorers) with `?` placeholders; arrays bound to `(?)` expand to lists. */
-export interface SqlCondition {
-  sql: string;
-  params: unknown[];
-}
-
+/** Galileo's list filters as conditions for the shared filter compiler (on alias `s`), and the order. */
 export interface ScorerListQuery {
-  conditions: SqlCondition[];
-  orderBy: string;
+  conditions: FilterCondition[];
+  orderBy: QueryOrderMap<Scorer>[];
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (match) => `\\${match}`);
-const asList = (value: string | string[]) => (Array.isArray(value) ? value : [value]);
-const NOTHING: SqlCondition = { sql: 'false', params: [] };
-const EVERYTHING: SqlCondition = { sql: 'true', params: [] };
+/** Galileo's text operators: `eq`/`ne`/`contains` compare with one value, `one_of`/`not_in` with a list (empty allowed). */
+const TEXT_OPERATORS: Record<string, FilterOperator> = { eq: 'eq', ne: 'ne', contains: 'contains', one_of: 'eq', not_in: 'ne' };
+/** The same on the elements of `tags`. */
+const TAG_OPERATORS: Record<string, FilterOperator> = { eq: 'has', contains: 'has_containing', one_of: 'has', not_in: 'has_none' };
+const TIME_OPERATORS: Record<string, FilterOperator> = { eq: 'eq', ne: 'ne', gt: 'gt', gte: 'gte', lt: 'lt', lte: 'lte' };
 
-function scalarOnly(index: number, filter: ScorerFilter): string {
-  if (typeof filter.value === 'string') return filter.value;
+const lower = (expression: string): SqlExpression => ({ sql: `lower(${expression})` });
+
+function valuesOf(index: number, filter: ScorerFilter): string[] {
+  if (!['eq', 'ne', 'contains'].includes(filter.operator)) return Array.isArray(filter.value) ? filter.value : [filter.value];
+  if (typeof filter.value === 'string') return [filter.value];
   throw new RequestValidationException([
     {
       type: 'value_error',
@@ -29,65 +31,50 @@ function scalarOnly(index: number, filter: ScorerFilter): string {
   ]);
 }
 
-/** Equality-style operators on one text expression (already lower-cased when case-insensitive). */
-function compareText(column: string, operator: string, value: string | string[], lower: boolean): SqlCondition {
-  const expression = lower ? `lower(${column})` : column;
-  const normalize = (text: string) => (lower ? text.toLowerCase() : text);
-  switch (operator) {
-    case 'eq':
-      return { sql: `${expression} = ?`, params: [normalize(value as string)] };
-    case 'ne':
-      return { sql: `${expression} <> ?`, params: [normalize(value as string)] };
-    case 'contains':
-      return { sql: `${expression} like ? escape '\\'`, params: [`%${escapeLike(normalize(value as string))}%`] };
-    case 'one_of': {
-      const list = asList(value);
-      return list.length ? { sql: `${expression} in (?)`, params: [list.map(normalize)] } : NOTHING;
-    }
-    default: {
-      const list = asList(value);
-      return list.length ? { sql: `${expression} not in (?)`, params: [list.map(normalize)] } : EVERYTHING;
-    }
-  }
+/** A text comparison, case-insensitive by comparing lower-cased text with lower-cased values. */
+function text(target: string | SqlExpression, operator: string, values: string[], caseInsensitive: boolean): FilterCondition {
+  return {
+    target: caseInsensitive ? lower(typeof target === 'string' ? `s.${target}` : target.sql) : target,
+    operator: TEXT_OPERATORS[operator],
+    values: caseInsensitive ? values.map((value) => value.toLowerCase()) : values,
+  };
 }
 
-function tagCondition(operator: string, value: string | string[], caseSensitive: boolean): SqlCondition {
-  const inner = compareText('t.tag', operator === 'not_in' ? 'one_of' : operator, value, !caseSensitive);
-  const exists = `exists (select 1 from jsonb_array_elements_text(s.tags) as t(tag) where ${inner.sql})`;
-  return { sql: operator === 'not_in' ? `not ${exists}` : exists, params: inner.params };
-}
-
-const TIME_OPERATORS: Record<string, string> = { eq: '=', ne: '<>', gt: '>', gte: '>=', lt: '<', lte: '<=' };
-
-function filterCondition(filter: ScorerFilter, index: number): SqlCondition {
-  const needsScalar = ['eq', 'ne', 'contains'].includes(filter.operator);
-  const value = needsScalar ? scalarOnly(index, filter) : filter.value;
+function filterCondition(filter: ScorerFilter, index: number): FilterCondition {
   switch (filter.name) {
     case 'name':
-      return compareText('s.name', filter.operator, value, !filter.case_sensitive);
+      return text('name', filter.operator, valuesOf(index, filter), !filter.case_sensitive);
     case 'scorer_type':
-      return compareText('s.scorer_type', filter.operator, value, false);
+      return text('scorerType', filter.operator, valuesOf(index, filter), false);
     case 'model_type':
-      return compareText('s.model_type', filter.operator, value, false);
-    case 'tags':
-      return tagCondition(filter.operator, value, filter.case_sensitive);
+      return text('modelType', filter.operator, valuesOf(index, filter), false);
     case 'creator':
-      return compareText('s.created_by::text', filter.operator, value, true);
+      return text({ sql: 's.created_by::text' }, filter.operator, valuesOf(index, filter), true);
     case 'id':
-      return compareText('s.id::text', filter.operator, value, true);
+      return text({ sql: 's.id::text' }, filter.operator, valuesOf(index, filter), true);
+    case 'tags': {
+      const values = valuesOf(index, filter);
+      return {
+        target: filter.case_sensitive ? { sql: 's.tags' } : { sql: 'lower(s.tags::text)::jsonb' },
+        operator: TAG_OPERATORS[filter.operator],
+        values: filter.case_sensitive ? values : values.map((value) => value.toLowerCase()),
+      };
+    }
     case 'created_at':
+      return { target: 'createdAt', operator: TIME_OPERATORS[filter.operator], values: [new Date(filter.value)] };
     case 'updated_at':
-      return { sql: `s.${filter.name} ${TIME_OPERATORS[filter.operator]} ?`, params: [new Date(filter.value)] };
+      return { target: 'updatedAt', operator: TIME_OPERATORS[filter.operator], values: [new Date(filter.value)] };
   }
 }
 
-function orderBy(sort: ScorerSort | null | undefined): string {
-  if (!sort) return 's.created_at desc, s.id asc';
+function orderBy(sort: ScorerSort | null | undefined): QueryOrderMap<Scorer>[] {
+  if (!sort) return [{ createdAt: 'desc' }, { id: 'asc' }];
   const direction = sort.ascending ? 'asc' : 'desc';
-  return sort.name === 'name' ? `lower(s.name) ${direction}, s.id asc` : `s.updated_at ${direction}, s.id asc`;
+  const first: QueryOrderMap<Scorer> = sort.name === 'name' ? { [raw('lower(s.name)')]: direction } : { updatedAt: direction };
+  return [first, { id: 'asc' }];
 }
 
-/** Translates Galileo's list filters and sort into SQL on the scorers table. */
+/** Translates Galileo's list filters and sort for the scorers table. */
 export function scorerListQuery(request: ListScorersRequest): ScorerListQuery {
   return { conditions: request.filters.map(filterCondition), orderBy: orderBy(request.sort) };
 }

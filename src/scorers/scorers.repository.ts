@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
-import { EntityManager } from '@mikro-orm/sql';
+import { EntityManager, type QBFilterQuery } from '@mikro-orm/sql';
+import { compileWhere } from '../common/query/filter.compiler';
 import { detached } from '../database/detached';
 import { Scorer } from './entities/scorer.entity';
 import type { ScorerListQuery } from './scorer-list-query';
@@ -98,14 +99,14 @@ export class ScorersRepository {
     offset: number,
     limit: number,
   ): Promise<{ scorers: Scorer[]; more: boolean }> {
-    const where = ['s.organization_id = ?', 's.deleted_at is null', ...query.conditions.map((condition) => `(${condition.sql})`)].join(
-      ' and ',
-    );
-    const params = [organizationId, ...query.conditions.flatMap((condition) => condition.params), limit + 1, offset];
-    const rows = await this.em.execute<Record<string, unknown>[]>(
-      `select s.* from scorers s where ${where} order by ${query.orderBy} limit ? offset ?`,
-      params,
-    );
+    const rows = await this.em
+      .createQueryBuilder(Scorer, 's')
+      .select('*')
+      .where(compileWhere<Scorer>({ organizationId, deletedAt: null }, query.conditions) as QBFilterQuery<Scorer>)
+      .orderBy(query.orderBy)
+      .limit(limit + 1)
+      .offset(offset)
+      .execute<Record<string, unknown>[]>('all', false);
     const scorers = rows.map((row) => this.em.map(Scorer, row));
     return { scorers: scorers.slice(0, limit), more: scorers.length > limit };
   }

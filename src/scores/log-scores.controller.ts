@@ -15,16 +15,23 @@ import {
   REPLACE_SCORE_BODY_DESCRIPTION,
   ReplaceScoreRequest,
   ScoreResponse,
-  UPDATE_SCORE_BODY_DESCRIPTION,
   UpdateScoreRequest,
 } from './dto/score.dto';
-import { QUERY_PARAMETERS, queryConditions, rejectUnknownParameters } from './score-filters';
-import { toScoreResponse } from './score.mapper';
-import { withEtag } from './scores.controller';
+import { QUERY_PARAMETERS } from './filters/score-filter.fields';
+import { queryConditions, rejectUnknownParameters } from './filters/score-filter.parser';
+import type { ScoreLocator } from './model/score.types';
+import { toScoreResponse, withEtag } from './score.mapper';
+import {
+  DeleteScoreOperation,
+  ListScoresOperation,
+  ReplaceScoreOperation,
+  RetrieveScoreOperation,
+  UpdateScoreOperation,
+} from './score-operations.decorators';
 import { ScoresService } from './scores.service';
 import { ReplicaReads } from '../database/replicas/replica-reads.decorator';
 
-const locator = (principal: Principal, params: LogScoreParams) => ({
+const locator = (principal: Principal, params: LogScoreParams): ScoreLocator => ({
   organizationId: principal.organizationId,
   id: params.score_id,
   logId: params.log_id,
@@ -63,14 +70,7 @@ export class LogScoresController {
   }
 
   @Get()
-  @RespanOperation({
-    operationId: 'list_log_scores',
-    summary: 'List log scores',
-    status: 200,
-    responseDescription: 'A page of scores.',
-    response: PaginatedScores,
-    errors: [400, 401, 404],
-  })
+  @ListScoresOperation({ operationId: 'list_log_scores', summary: 'List log scores' })
   async list(
     @CurrentPrincipal() principal: Principal,
     @Param() params: LogIdParams,
@@ -78,20 +78,13 @@ export class LogScoresController {
     @Req() request: FastifyRequest,
   ): Promise<PaginatedScores> {
     rejectUnknownParameters(request.query, QUERY_PARAMETERS);
-    const conditions = [...queryConditions({ ...query, log_id: params.log_id } as ScoreListQuery)];
+    const conditions = queryConditions({ ...query, log_id: params.log_id });
     const { count, views } = await this.scores.list(principal.organizationId, conditions, query.sort_by, query);
     return drfPage(request, query, count, views.map(toScoreResponse));
   }
 
   @Get(':score_id')
-  @RespanOperation({
-    operationId: 'retrieve_log_score',
-    summary: 'Retrieve a log score',
-    status: 200,
-    responseDescription: 'The score.',
-    response: ScoreResponse,
-    errors: [401, 404],
-  })
+  @RetrieveScoreOperation({ operationId: 'retrieve_log_score', summary: 'Retrieve a log score' })
   async get(
     @CurrentPrincipal() principal: Principal,
     @Param() params: LogScoreParams,
@@ -101,15 +94,7 @@ export class LogScoresController {
   }
 
   @Put(':score_id')
-  @ApiBody({ description: REPLACE_SCORE_BODY_DESCRIPTION, type: ReplaceScoreRequest })
-  @RespanOperation({
-    operationId: 'replace_log_score',
-    summary: 'Replace a log score',
-    status: 200,
-    responseDescription: 'Updated score.',
-    response: ScoreResponse,
-    errors: [400, 401, 404],
-  })
+  @ReplaceScoreOperation({ operationId: 'replace_log_score', summary: 'Replace a log score' })
   async replace(
     @CurrentPrincipal() principal: Principal,
     @Param() params: LogScoreParams,
@@ -121,15 +106,7 @@ export class LogScoresController {
   }
 
   @Patch(':score_id')
-  @ApiBody({ description: UPDATE_SCORE_BODY_DESCRIPTION, type: UpdateScoreRequest })
-  @RespanOperation({
-    operationId: 'update_log_score',
-    summary: 'Update a log score',
-    status: 200,
-    responseDescription: 'Updated score.',
-    response: ScoreResponse,
-    errors: [400, 401, 404],
-  })
+  @UpdateScoreOperation({ operationId: 'update_log_score', summary: 'Update a log score' })
   async update(
     @CurrentPrincipal() principal: Principal,
     @Param() params: LogScoreParams,
@@ -141,13 +118,7 @@ export class LogScoresController {
   }
 
   @Delete(':score_id')
-  @RespanOperation({
-    operationId: 'delete_log_score',
-    summary: 'Delete a log score',
-    status: 204,
-    responseDescription: 'Deleted.',
-    errors: [401, 404],
-  })
+  @DeleteScoreOperation({ operationId: 'delete_log_score', summary: 'Delete a log score' })
   async delete(
     @CurrentPrincipal() principal: Principal,
     @Param() params: LogScoreParams,

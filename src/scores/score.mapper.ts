@@ -1,43 +1,12 @@
+import type { FastifyReply } from 'fastify';
 import type { Scorer } from '../scorers/entities/scorer.entity';
 import { toEvaluatorResponse } from '../scorers/evaluator.mapper';
 import type { ScoreResponse } from './dto/score.dto';
 import type { ScoreRevisionResponse } from './dto/score-revision.dto';
 import type { ScoreRevision } from './entities/score-revision.entity';
-import type { Score } from './entities/score.entity';
-
-/** A score and its evaluator when that is a live platform evaluator. */
-export interface ScoreView {
-  score: Score;
-  evaluator: Scorer | null;
-}
-
-/** Every stored field of a score but its identity: what a revision records. */
-export function scoreSnapshot(score: Score): Record<string, unknown> {
-  return {
-    evaluator_id: score.evaluatorId,
-    evaluator_slug: score.evaluatorSlug,
-    evaluator_name: score.evaluatorName,
-    type: score.type,
-    log_id: score.logId,
-    timestamp: score.timestamp?.toISOString() ?? null,
-    environment: score.environment,
-    prompt_id: score.promptId,
-    prompt_version_number: score.promptVersionNumber,
-    dataset_id: score.datasetId,
-    automation_id: score.automationId,
-    scorer: score.scorer,
-    numerical_value: score.numericalValue,
-    string_value: score.stringValue,
-    boolean_value: score.booleanValue,
-    categorical_value: score.categoricalValue,
-    json_value: score.jsonValue,
-    is_passed: score.isPassed,
-    cost: score.cost,
-    status: score.status,
-    error_message: score.errorMessage,
-    inputs: score.inputs,
-  };
-}
+import { etagOf } from './rules/if-match.rules';
+import { responseJson } from './model/score-field-table';
+import type { ScoreView } from './model/score.types';
 
 /** The response of each evaluator object, made once however many scores of a page share it. */
 const evaluatorResponses = new WeakMap<Scorer, Record<string, unknown>>();
@@ -48,33 +17,17 @@ function evaluatorResponse(evaluator: Scorer): Record<string, unknown> {
   return response;
 }
 
+/** A score as the Score response (its fields from the field table) with its evaluator object. */
 export function toScoreResponse({ score, evaluator }: ScoreView): ScoreResponse {
-  return {
-    id: score.id,
-    created_at: score.createdAt.toISOString(),
-    type: score.type,
-    environment: score.environment,
-    numerical_value: score.numericalValue,
-    string_value: score.stringValue,
-    boolean_value: score.booleanValue,
-    categorical_value: score.categoricalValue,
-    json_value: score.jsonValue,
-    is_passed: score.isPassed,
-    cost: score.cost,
-    evaluator_id: score.evaluatorId,
-    evaluator_slug: score.evaluatorSlug,
-    evaluator_name: score.evaluatorName,
-    scorer: score.scorer,
-    log_id: score.logId,
-    prompt_id: score.promptId,
-    prompt_version_number: score.promptVersionNumber,
-    dataset_id: score.datasetId,
-    automation_id: score.automationId,
-    status: score.status,
-    error_message: score.errorMessage,
-    inputs: score.inputs,
-    evaluator: evaluator ? evaluatorResponse(evaluator) : null,
-  };
+  const response = responseJson(score);
+  response.evaluator = evaluator ? evaluatorResponse(evaluator) : null;
+  return response as unknown as ScoreResponse;
+}
+
+/** The response body of one score, with its ETag header. */
+export function withEtag(reply: FastifyReply, view: ScoreView): ScoreResponse {
+  void reply.header('ETag', etagOf(view.score.revision));
+  return toScoreResponse(view);
 }
 
 export function toScoreRevisionResponse(scoreId: string, revision: ScoreRevision): ScoreRevisionResponse {

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Headers, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, Param, Patch, Post, Put, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
@@ -15,21 +15,28 @@ import {
   ReplaceScoreRequest,
   ScoreIdParams,
   ScoreResponse,
-  UPDATE_SCORE_BODY_DESCRIPTION,
   UpdateScoreRequest,
 } from './dto/score.dto';
-import { IDEMPOTENCY_KEY_HEADER } from './idempotency.service';
-import { etagOf } from './score-etag';
-import { QUERY_PARAMETERS, parseFilterBody, queryConditions, rejectUnknownParameters } from './score-filters';
-import { type ScoreView, toScoreResponse, toScoreRevisionResponse } from './score.mapper';
+import { QUERY_PARAMETERS } from './filters/score-filter.fields';
+import { parseFilterBody, queryConditions, rejectUnknownParameters } from './filters/score-filter.parser';
+import { IDEMPOTENCY_KEY_HEADER } from './idempotency/idempotency-key';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import type { ScoreLocator } from './model/score.types';
+import { toScoreResponse, toScoreRevisionResponse, withEtag } from './score.mapper';
+import {
+  DeleteScoreOperation,
+  ListScoresOperation,
+  ReplaceScoreOperation,
+  RetrieveScoreOperation,
+  UpdateScoreOperation,
+} from './score-operations.decorators';
 import { ScoresService } from './scores.service';
 import { ReplicaReads } from '../database/replicas/replica-reads.decorator';
 
-/** The response body of one score, with its ETag header. */
-export function withEtag(reply: FastifyReply, view: ScoreView): ScoreResponse {
-  void reply.header('ETag', etagOf(view.score.revision));
-  return toScoreResponse(view);
-}
+const locator = (principal: Principal, params: ScoreIdParams): ScoreLocator => ({
+  organizationId: principal.organizationId,
+  id: params.id,
+});
 
 @Controller('api/scores')
 @ApiTags('scores')
@@ -39,6 +46,7 @@ export class ScoresController {
   constructor(private readonly scores: ScoresService) {}
 
   @Post()
+  @UseInterceptors(IdempotencyInterceptor)
   @ApiHeader({
     name: IDEMPOTENCY_KEY_HEADER,
     required: false,
@@ -53,23 +61,12 @@ export class ScoresController {
     response: ScoreResponse,
     errors: [400, 401, 409],
   })
-  async create(
-    @CurrentPrincipal() principal: Principal,
-    @Body() body: CreateScoreRequest,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-  ): Promise<ScoreResponse> {
-    return (await this.scores.create(principal, body, idempotencyKey)).body;
+  async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateScoreRequest): Promise<ScoreResponse> {
+    return toScoreResponse(await this.scores.create(principal, body));
   }
 
   @Get()
-  @RespanOperation({
-    operationId: 'list_scores',
-    summary: 'List scores',
-    status: 200,
-    responseDescription: 'A page of scores.',
-    response: PaginatedScores,
-    errors: [400, 401, 404],
-  })
+  @ListScoresOperation({ operationId: 'list_scores', summary: 'List scores' })
   async list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: ScoreListQuery,
@@ -104,33 +101,17 @@ export class ScoresController {
   }
 
   @Get(':id')
-  @RespanOperation({
-    operationId: 'retrieve_score',
-    summary: 'Retrieve a score',
-    status: 200,
-    responseDescription: 'The score.',
-    response: ScoreResponse,
-    errors: [401, 404],
-  })
+  @RetrieveScoreOperation({ operationId: 'retrieve_score', summary: 'Retrieve a score' })
   async get(
     @CurrentPrincipal() principal: Principal,
     @Param() params: ScoreIdParams,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ScoreResponse> {
-    return withEtag(reply, await this.scores.get({ organizationId: principal.organizationId, id: params.id }));
+    return withEtag(reply, await this.scores.get(locator(principal, params)));
   }
 
   @Put(':id')
-  @ApiBody({ description: REPLACE_SCORE_BODY_DESCRIPTION, type: ReplaceScoreRequest })
-  @RespanOperation({
-    operationId: 'replace_score',
-    summary: 'Replace a score',
-    description: 'Replace a score by score ID.',
-    status: 200,
-    responseDescription: 'Updated score.',
-    response: ScoreResponse,
-    errors: [400, 401, 404],
-  })
+  @ReplaceScoreOperation({ operationId: 'replace_score', summary: 'Replace a score', description: 'Replace a score by score ID.' })
   async replace(
     @CurrentPrincipal() principal: Principal,
     @Param() params: ScoreIdParams,
@@ -138,23 +119,11 @@ export class ScoresController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ScoreResponse> {
-    return withEtag(
-      reply,
-      await this.scores.replace(principal, { organizationId: principal.organizationId, id: params.id }, body, ifMatch),
-    );
+    return withEtag(reply, await this.scores.replace(principal, locator(principal, params), body, ifMatch));
   }
 
   @Patch(':id')
-  @ApiBody({ description: UPDATE_SCORE_BODY_DESCRIPTION, type: UpdateScoreRequest })
-  @RespanOperation({
-    operationId: 'update_score',
-    summary: 'Update a score',
-    description: 'Partially update a score by score ID.',
-    status: 200,
-    responseDescription: 'Updated score.',
-    response: ScoreResponse,
-    errors: [400, 401, 404],
-  })
+  @UpdateScoreOperation({ operationId: 'update_score', summary: 'Update a score', description: 'Partially update a score by score ID.' })
   async update(
     @CurrentPrincipal() principal: Principal,
     @Param() params: ScoreIdParams,
@@ -162,23 +131,17 @@ export class ScoresController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ScoreResponse> {
-    return withEtag(reply, await this.scores.update(principal, { organizationId: principal.organizationId, id: params.id }, body, ifMatch));
+    return withEtag(reply, await this.scores.update(principal, locator(principal, params), body, ifMatch));
   }
 
   @Delete(':id')
-  @RespanOperation({
-    operationId: 'delete_score',
-    summary: 'Delete a score',
-    status: 204,
-    responseDescription: 'Deleted.',
-    errors: [401, 404],
-  })
+  @DeleteScoreOperation({ operationId: 'delete_score', summary: 'Delete a score' })
   async delete(
     @CurrentPrincipal() principal: Principal,
     @Param() params: ScoreIdParams,
     @Headers('if-match') ifMatch: string | undefined,
   ): Promise<void> {
-    await this.scores.delete({ organizationId: principal.organizationId, id: params.id }, ifMatch);
+    await this.scores.delete(locator(principal, params), ifMatch);
   }
 
   @Get(':id/history')
@@ -198,7 +161,7 @@ export class ScoresController {
     @Req() request: FastifyRequest,
   ): Promise<PaginatedScoreRevisions> {
     rejectUnknownParameters(request.query, ['page', 'page_size']);
-    const { count, revisions } = await this.scores.history({ organizationId: principal.organizationId, id: params.id }, query);
+    const { count, revisions } = await this.scores.history(locator(principal, params), query);
     return drfPage(
       request,
       query,

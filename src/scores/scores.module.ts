@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ScorersModule } from '../scorers/scorers.module';
-import { IdempotencyRecordsRepository } from './idempotency-records.repository';
-import { IdempotencyService } from './idempotency.service';
+import { IdempotencyRecordsRepository } from './idempotency/idempotency-records.repository';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotencyService } from './idempotency/idempotency.service';
 import { LogScoresController } from './log-scores.controller';
 import { ScoresController } from './scores.controller';
 import { ScoresRepository } from './scores.repository';
@@ -11,6 +12,6 @@ import { ScoresService } from './scores.service';
 @Module({
   imports: [ScorersModule],
   controllers: [ScoresController, LogScoresController],
-  providers: [ScoresRepository, ScoresService, IdempotencyRecordsRepository, IdempotencyService],
+  providers: [ScoresRepository, ScoresService, IdempotencyRecordsRepository, IdempotencyService, IdempotencyInterceptor],
 })
 export class ScoresModule {}

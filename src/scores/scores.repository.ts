@@ -2,22 +2,51 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { FilterQuery } from '@mikro-orm/core';
 import { EntityManager, type QBFilterQuery } from '@mikro-orm/sql';
+import { type FilterCondition, compileWhere } from '../common/query/filter.compiler';
 import { detached } from '../database/detached';
 import { Scorer } from '../scorers/entities/scorer.entity';
+import type { SortKey } from './dto/score-list.dto';
 import { NO_EVALUATOR_KEY } from './entities/score-count.entity';
-import { ScoreRevision } from './entities/score-revision.entity';
+import { ScoreRevision, type ScoreOperation } from './entities/score-revision.entity';
 import { Score } from './entities/score.entity';
-import type { ScoreCondition, SortKey } from './score-filters';
-import { type RevisionOf, type WritableField, insertScoreSql, updateScoreSql } from './score-rows';
-import type { ScoreView } from './score.mapper';
-import { orderOf, whereOf } from './score-where';
+import { orderOf } from './filters/score-filter.fields';
+import { type ScoreField, type ScoreWrite, columnParameter, fieldsSetBy, revisionSnapshot } from './model/score-field-table';
+import type { ScoreLocator, ScoreView } from './model/score.types';
 
-/** Where one score is looked for: its id, and on log-scoped routes its log too. */
-export interface ScoreLocator {
-  organizationId: string;
-  id: string;
-  logId?: string;
+/** What a write records as the score's revision `score.revision`. */
+export interface RevisionOf {
+  operation: ScoreOperation;
+  actor: string;
 }
+
+/** Inserts the revision of the row `written` (the CTE of the write), so that a write and its revision are one statement. */
+const REVISION_OF_WRITTEN =
+  'insert into score_revisions (organization_id, id, score_id, revision, operation, values, actor, at) select organization_id, ?, id, ?, ?, ?, ?, ? from written';
+
+const INSERTED = fieldsSetBy('insert');
+const INSERT_WITH_REVISION = `with written as (insert into scores (${INSERTED.map((field) => field.column).join(', ')}) values (${INSERTED.map(() => '?').join(', ')}) returning organization_id, id) ${REVISION_OF_WRITTEN}`;
+
+/** The statement of each update: the fields its write sets (see the field table), then the revision. */
+const UPDATES = Object.fromEntries(
+  (['update', 'replace', 'create'] as const).map((write) => {
+    const fields = fieldsSetBy(write);
+    const assignments = fields.map((field) => `${field.column} = ?`).join(', ');
+    const sql = `with written as (update scores set ${assignments} where organization_id = ? and id = ? returning organization_id, id) ${REVISION_OF_WRITTEN}`;
+    return [write, { fields, sql }];
+  }),
+) as Record<Exclude<ScoreWrite, 'insert'>, { fields: readonly ScoreField[]; sql: string }>;
+
+const parametersOf = (score: Score, fields: readonly ScoreField[]): unknown[] =>
+  fields.map((field) => columnParameter(field, score[field.property]));
+
+const revisionParameters = (score: Score, revision: RevisionOf): unknown[] => [
+  randomUUID(),
+  score.revision,
+  revision.operation,
+  JSON.stringify(revisionSnapshot(score)),
+  revision.actor,
+  score.updatedAt,
+];
 
 /** `where` of one score: by id, and on log-scoped routes by its log too. */
 const located = ({ organizationId, id, logId }: ScoreLocator, alias = ''): { sql: string; params: string[] } =>
@@ -29,17 +58,11 @@ const located = ({ organizationId, id, logId }: ScoreLocator, alias = ''): { sql
 const WITH_LIVE_EVALUATOR = `select s.*, to_jsonb(e) as live_evaluator from scores s
   left join scorers e on e.organization_id = s.organization_id and e.id = s.evaluator_id and e.deleted_at is null`;
 
-const whereLocated = ({ organizationId, id, logId }: ScoreLocator): FilterQuery<Score> => ({
-  organizationId,
-  id,
-  ...(logId !== undefined ? { logId } : {}),
-});
-
 /** The evaluator whose kept count answers these conditions (null: the whole organization's), or undefined when the rows must be counted. */
-function countedEvaluator(conditions: ScoreCondition[]): string | null | undefined {
+function countedEvaluator(conditions: readonly FilterCondition[]): string | null | undefined {
   if (conditions.length === 0) return null;
   const [only] = conditions;
-  const single = conditions.length === 1 && only.column === 'evaluatorId' && only.operator === '' && only.values.length === 1;
+  const single = conditions.length === 1 && only.target === 'evaluatorId' && only.operator === 'eq' && only.values.length === 1;
   return single && String(only.values[0]) !== NO_EVALUATOR_KEY ? String(only.values[0]) : undefined;
 }
 
@@ -58,17 +81,17 @@ export class ScoresRepository {
   }
 
   /** Inserts a new score and its first revision, in one statement. */
-  async insert(data: Omit<Score, 'id'>, actor: string): Promise<Score> {
-    const score: Score = { ...data, id: randomUUID() };
-    const { sql, params } = insertScoreSql(score, { operation: 'create', actor });
-    await this.em.execute(sql, params);
-    return score;
+  async insert(score: Score, actor: string): Promise<void> {
+    await this.em.execute(INSERT_WITH_REVISION, [
+      ...parametersOf(score, INSERTED),
+      ...revisionParameters(score, { operation: 'create', actor }),
+    ]);
   }
 
-  /** Writes the given fields of the score back to its row and records its revision `score.revision`, in one statement. */
-  async save(score: Score, fields: readonly WritableField[], revision: RevisionOf): Promise<void> {
-    const { sql, params } = updateScoreSql(score, fields, revision);
-    await this.em.execute(sql, params);
+  /** Writes the fields `write` sets back to the score's row and records its revision `score.revision`, in one statement. */
+  async save(score: Score, write: Exclude<ScoreWrite, 'insert'>, revision: RevisionOf): Promise<void> {
+    const { fields, sql } = UPDATES[write];
+    await this.em.execute(sql, [...parametersOf(score, fields), score.organizationId, score.id, ...revisionParameters(score, revision)]);
   }
 
   private async one(sql: string, params: unknown[]): Promise<Score | null> {
@@ -118,20 +141,16 @@ export class ScoresRepository {
     ]);
   }
 
-  /** Deletes the score (its revisions go with it); `revision` makes it conditional. */
-  async delete(locator: ScoreLocator, revision?: number): Promise<boolean> {
-    const where = { ...whereLocated(locator), ...(revision !== undefined ? { revision } : {}) } as FilterQuery<Score>;
+  /** Deletes the score (its revisions go with it). */
+  async delete({ organizationId, id, logId }: ScoreLocator): Promise<boolean> {
+    const where: FilterQuery<Score> = logId === undefined ? { organizationId, id } : { organizationId, id, logId };
     return (await this.em.nativeDelete(Score, where)) > 0;
   }
 
-  private where(organizationId: string, conditions: ScoreCondition[]): FilterQuery<Score> {
-    return conditions.length ? { $and: [{ organizationId }, ...conditions.map(whereOf)] } : { organizationId };
-  }
-
   /** The organization's count kept by `score_counts` when the conditions are none or one evaluator; otherwise the rows counted. */
-  async count(organizationId: string, conditions: ScoreCondition[]): Promise<number> {
+  async count(organizationId: string, conditions: readonly FilterCondition[]): Promise<number> {
     const evaluator = countedEvaluator(conditions);
-    if (evaluator === undefined) return this.em.count(Score, this.where(organizationId, conditions));
+    if (evaluator === undefined) return this.em.count(Score, compileWhere<Score>({ organizationId }, conditions));
     const [row] = await this.em.execute<{ count: string | number }[]>(
       `select coalesce(sum(count), 0) as count from score_counts where organization_id = ?${evaluator === null ? '' : ' and evaluator_key = ?'}`,
       evaluator === null ? [organizationId] : [organizationId, evaluator],
@@ -140,11 +159,17 @@ export class ScoresRepository {
   }
 
   /** A page of scores as plain data (the query built by the ORM, the rows not made entities). */
-  async page(organizationId: string, conditions: ScoreCondition[], sortBy: SortKey, offset: number, limit: number): Promise<Score[]> {
+  async page(
+    organizationId: string,
+    conditions: readonly FilterCondition[],
+    sortBy: SortKey,
+    offset: number,
+    limit: number,
+  ): Promise<Score[]> {
     const rows = await this.em
       .createQueryBuilder(Score)
       .select('*')
-      .where(this.where(organizationId, conditions) as QBFilterQuery<Score>)
+      .where(compileWhere<Score>({ organizationId }, conditions) as QBFilterQuery<Score>)
       .orderBy(orderOf(sortBy))
       .offset(offset)
       .limit(limit)

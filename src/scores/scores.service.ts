@@ -1,34 +1,24 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { type Principal, actorName } from '../auth/principal';
 import { RequestValidationException, ResourceNotFoundException } from '../common/errors/api-exceptions';
 import { type DrfPageQuery, pageOffset } from '../common/paging/drf-page';
-import { EvaluatorsService, type ResolvedEvaluator } from '../scorers/evaluators.service';
-import type { CreateScoreRequest, ReplaceScoreRequest, ScoreResponse, UpdateScoreRequest } from './dto/score.dto';
+import type { FilterCondition } from '../common/query/filter.compiler';
+import { EvaluatorsService } from '../scorers/evaluators.service';
+import type { SortKey } from './dto/score-list.dto';
+import type { CreateScoreRequest, ReplaceScoreRequest, UpdateScoreRequest } from './dto/score.dto';
 import { IDENTIFIER_MAX_LENGTH } from './dto/score-fields';
 import type { ScoreRevision } from './entities/score-revision.entity';
 import type { Score } from './entities/score.entity';
-import { IdempotencyService, type StoredResponse } from './idempotency.service';
-import { checkIfMatch } from './score-etag';
-import type { ScoreCondition, SortKey } from './score-filters';
-import { type ScoreView, toScoreResponse } from './score.mapper';
-import type { WritableField } from './score-rows';
-import {
-  type LogScope,
-  type ProducerFields,
-  type ScoreFields,
-  applyUpdate,
-  checkInputs,
-  producerFields,
-  replacedFields,
-  requireLogId,
-} from './score-writes';
-import { type ScoreLocator, ScoresRepository } from './scores.repository';
+import type { LogScope, ScoreLocator, ScoreView } from './model/score.types';
+import { type ResolvedEvaluator, resolveEvaluatorReference } from './rules/evaluator-reference.rules';
+import { checkIfMatch } from './rules/if-match.rules';
+import { type WrittenFields, applyUpdate, checkInputs, requireLogId, writtenFields } from './rules/score-write.rules';
+import { ScoresRepository } from './scores.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LOG_KEY_CONSTRAINT = 'scores_log_evaluator_scorer_unique';
-/** What a PATCH may change. */
-const VALUE_UPDATE: WritableField[] = ['numericalValue', 'stringValue', 'booleanValue', 'categoricalValue', 'jsonValue', 'isPassed'];
 
 const isLogKeyViolation = (error: unknown): boolean =>
   error instanceof UniqueConstraintViolationException && String(error.message).includes(LOG_KEY_CONSTRAINT);
@@ -47,7 +37,7 @@ function translated(error: unknown): unknown {
 }
 
 /** A score id that is not a UUID names nothing: 404 as DRF answers, before any query. */
-function located(locator: ScoreLocator): ScoreLocator {
+function validLocator(locator: ScoreLocator): ScoreLocator {
   if (!UUID.test(locator.id)) throw new ResourceNotFoundException('Score');
   return locator;
 }
@@ -62,22 +52,21 @@ const logScope = (principal: Principal, logId: string): LogScope => ({
   scorer: actorName(principal).slice(0, IDENTIFIER_MAX_LENGTH),
 });
 
-/** Score rules: evaluator resolution, typed values and is_passed, revisions, If-Match, idempotent creates. */
+/** Score rules: evaluator resolution, typed values and is_passed, revisions, If-Match, the log-scoped upsert. */
 @Injectable()
 export class ScoresService {
   constructor(
     private readonly scores: ScoresRepository,
     private readonly evaluators: EvaluatorsService,
-    private readonly idempotency: IdempotencyService,
   ) {}
 
   async get(locator: ScoreLocator): Promise<ScoreView> {
-    return (await this.scores.findWithEvaluator(located(locator))) ?? notFound();
+    return (await this.scores.findWithEvaluator(validLocator(locator))) ?? notFound();
   }
 
   async list(
     organizationId: string,
-    conditions: ScoreCondition[],
+    conditions: readonly FilterCondition[],
     sortBy: SortKey,
     page: DrfPageQuery,
   ): Promise<{ count: number; views: ScoreView[] }> {
@@ -93,37 +82,20 @@ export class ScoresService {
   }
 
   async history(locator: ScoreLocator, page: DrfPageQuery): Promise<{ count: number; revisions: ScoreRevision[] }> {
-    if (!(await this.scores.find(located(locator)))) notFound();
+    if (!(await this.scores.find(validLocator(locator)))) notFound();
     const count = await this.scores.countRevisions(locator.organizationId, locator.id);
     const offset = pageOffset(page, count);
     return { count, revisions: await this.scores.revisions(locator.organizationId, locator.id, offset, page.page_size) };
   }
 
-  /** `POST /api/scores/`: 201 with the score; with an Idempotency-Key, a retry replays the first answer. */
-  async create(principal: Principal, body: CreateScoreRequest, idempotencyKey?: string): Promise<StoredResponse<ScoreResponse>> {
-    const organizationId = principal.organizationId;
+  /** `POST /api/scores/`: a new score of the body's log (an idempotent retry never reaches here). */
+  async create(principal: Principal, body: CreateScoreRequest): Promise<ScoreView> {
     checkInputs(body.inputs);
     requireLogId(body);
-    const claim = this.idempotency.claim(idempotencyKey, body);
-    const replay = claim && (await this.idempotency.replay<ScoreResponse>(organizationId, claim));
-    if (replay) return replay;
-    const resolved = await this.resolve(organizationId, body);
-    const fields = { ...replacedFields(body, resolved), ...producerFields(body) };
+    const resolved = await this.resolve(principal.organizationId, body);
     try {
-      if (!claim)
-        return { status: 201, body: toScoreResponse({ score: await this.insert(principal, fields), evaluator: resolved.evaluator }) };
-      return await this.scores.transaction(async () => {
-        const score = await this.insert(principal, fields);
-        const response = { status: 201, body: toScoreResponse({ score, evaluator: resolved.evaluator }) };
-        if (claim) this.idempotency.remember(organizationId, claim, response);
-        return response;
-      });
+      return { score: await this.insert(principal, writtenFields('create', body, resolved)), evaluator: resolved.evaluator };
     } catch (error) {
-      const concurrent =
-        claim &&
-        error instanceof UniqueConstraintViolationException &&
-        (await this.idempotency.replay<ScoreResponse>(organizationId, claim));
-      if (concurrent) return concurrent;
       throw translated(error);
     }
   }
@@ -133,11 +105,13 @@ export class ScoresService {
     checkInputs(body.inputs);
     const scope = logScope(principal, logId);
     const resolved = await this.resolve(principal.organizationId, body);
-    const fields = { ...replacedFields(body, resolved, scope), ...producerFields(body) };
+    const fields = writtenFields('create', body, resolved, scope);
     const write = () =>
       this.scores.transaction(async () => {
-        const existing = await this.scores.lockByLogKey(principal.organizationId, logId, fields.evaluatorSlug, scope.scorer);
-        const score = existing ? await this.rewrite(principal, existing, 'replace', fields) : await this.insert(principal, fields);
+        const existing = await this.scores.lockByLogKey(principal.organizationId, logId, resolved.slug, scope.scorer);
+        const score = existing
+          ? await this.rewrite(principal, Object.assign(existing, fields), 'create')
+          : await this.insert(principal, fields);
         return { created: !existing, view: { score, evaluator: resolved.evaluator } };
       });
     try {
@@ -154,11 +128,11 @@ export class ScoresService {
     const scope = locator.logId !== undefined ? logScope(principal, locator.logId) : undefined;
     try {
       return await this.scores.transaction(async () => {
-        const score = (await this.scores.lock(located(locator))) ?? notFound();
+        const score = (await this.scores.lock(validLocator(locator))) ?? notFound();
         checkIfMatch(ifMatch, score.revision);
         if (!scope) requireLogId(body);
         const resolved = await this.resolve(locator.organizationId, body);
-        await this.rewrite(principal, score, 'replace', replacedFields(body, resolved, scope));
+        await this.rewrite(principal, Object.assign(score, writtenFields('replace', body, resolved, scope)), 'replace');
         return { score, evaluator: resolved.evaluator };
       });
     } catch (error) {
@@ -169,17 +143,17 @@ export class ScoresService {
   /** PATCH: only the value fields sent change; the merged values are re-checked. The row lock keeps concurrent PATCHes whole. */
   update(principal: Principal, locator: ScoreLocator, body: UpdateScoreRequest, ifMatch?: string): Promise<ScoreView> {
     return this.scores.transaction(async () => {
-      const { score, evaluator } = (await this.scores.lockWithEvaluator(located(locator))) ?? notFound();
+      const { score, evaluator } = (await this.scores.lockWithEvaluator(validLocator(locator))) ?? notFound();
       checkIfMatch(ifMatch, score.revision);
       applyUpdate(score, body, evaluator);
-      await this.recordWrite(principal, score, 'update', VALUE_UPDATE);
+      await this.rewrite(principal, score, 'update');
       return { score, evaluator };
     });
   }
 
   /** DELETE: the score and its revisions; with If-Match only while the score is unchanged. */
   async delete(locator: ScoreLocator, ifMatch?: string): Promise<void> {
-    located(locator);
+    validLocator(locator);
     if (ifMatch === undefined) {
       if (!(await this.scores.delete(locator))) notFound();
       return;
@@ -192,32 +166,30 @@ export class ScoresService {
   }
 
   private resolve(organizationId: string, body: ReplaceScoreRequest): Promise<ResolvedEvaluator> {
-    return this.evaluators.resolveForScore(organizationId, { evaluatorId: body.evaluator_id, evaluatorSlug: body.evaluator_slug });
-  }
-
-  private async insert(principal: Principal, fields: ScoreFields & ProducerFields): Promise<Score> {
-    const now = new Date();
-    return this.scores.insert(
-      { ...fields, organizationId: principal.organizationId, revision: 1, createdAt: now, updatedAt: now },
-      actorName(principal),
+    return resolveEvaluatorReference(
+      {
+        byId: (id) => this.evaluators.findLive(organizationId, id),
+        bySlug: (slug) => this.evaluators.findLiveBySlug(organizationId, slug),
+      },
+      body,
     );
   }
 
-  private async rewrite(
-    principal: Principal,
-    score: Score,
-    operation: 'replace',
-    fields: ScoreFields | (ScoreFields & ProducerFields),
-  ): Promise<Score> {
-    Object.assign(score, fields);
-    await this.recordWrite(principal, score, operation, Object.keys(fields) as WritableField[]);
-    return score;
+  private async insert(principal: Principal, fields: WrittenFields): Promise<Score> {
+    const now = new Date();
+    const score = { ...fields, organizationId: principal.organizationId, id: randomUUID(), revision: 1, createdAt: now, updatedAt: now };
+    await this.scores.insert(score as Score, actorName(principal));
+    return score as Score;
   }
 
-  /** Saves the fields a write changed, with the next revision. */
-  private async recordWrite(principal: Principal, score: Score, operation: 'replace' | 'update', changed: WritableField[]): Promise<void> {
+  /**
+   * Saves what a write sets with the next revision: `create` for the log-scoped upsert (its body is a
+   * create body), `replace` for PUT, `update` for PATCH; the revision is a replace for the first two.
+   */
+  private async rewrite(principal: Principal, score: Score, write: 'create' | 'replace' | 'update'): Promise<Score> {
     score.revision += 1;
     score.updatedAt = new Date();
-    await this.scores.save(score, [...changed, 'revision', 'updatedAt'], { operation, actor: actorName(principal) });
+    await this.scores.save(score, write, { operation: write === 'update' ? 'update' : 'replace', actor: actorName(principal) });
+    return score;
   }
 }

@@ -1,7 +1,7 @@
 import type { ValidationIssue } from '../../common/errors/validation-issue';
 import { isPlainObject } from '../../common/is-plain-object';
 import type { ScoreValueType } from '../scorer-kinds';
-import { CONDITION_OPERATORS, type ConditionValue, type ScoreConfig } from './value-rules.types';
+import { CONDITION_OPERATORS, type ConditionValue, MAX_CHOICES, type ScoreConfig } from './value-rules.types';
 
 const issue = (loc: (string | number)[], message: string, input?: unknown): ValidationIssue => ({
   type: 'value_error',
@@ -53,6 +53,8 @@ export function checkScoreConfig(valueType: ScoreValueType | null, config: unkno
   if (choices !== undefined && choices !== null) {
     if (!Array.isArray(choices)) {
       issues.push(issue(['score_config', 'choices'], 'Expected a list of {"name", "value"} choices.', choices));
+    } else if (choices.length > MAX_CHOICES) {
+      issues.push(issue(['score_config', 'choices'], `Expected at most ${MAX_CHOICES} choices.`, null));
     } else {
       const names = new Set<string>();
       choices.forEach((choice: unknown, index) => {
@@ -98,6 +100,9 @@ export function checkPassingConditions(valueType: ScoreValueType | null, conditi
     return [issue([...at, 'operator'], `Expected one of ${CONDITION_OPERATORS.join(', ')}.`, operator)];
   }
   const listOperator = operator === 'in' || operator === 'not_in';
+  if (listOperator && Array.isArray(value) && value.length > MAX_CHOICES) {
+    return [issue([...at, 'value'], `"${operator}" takes at most ${MAX_CHOICES} values.`, null)];
+  }
   if (listOperator ? !Array.isArray(value) || value.length === 0 || !value.every(isScalar) : !isScalar(value)) {
     return [
       issue(

@@ -3,6 +3,9 @@ export interface ScoreChoice {
   value?: number | string | boolean | null;
 }
 
+/** How many choices a select evaluator may offer, and values an `in`/`not_in` condition may list. */
+export const MAX_CHOICES = 1000;
+
 /** How an evaluator's values are bounded: numeric range, or the choices of a select. */
 export interface ScoreConfig {
   min_score?: number | null;
@@ -24,16 +27,3 @@ export interface PassingCondition {
 export interface PassingConditions {
   primary_score: PassingCondition;
 }
-
-/** The value fields of a score. */
-export interface ScoreValues {
-  numerical_value: number | null;
-  string_value: string | null;
-  boolean_value: boolean | null;
-  categorical_value: string[] | null;
-  json_value: string | null;
-}
-
-export type ValueField = keyof ScoreValues;
-
-export const VALUE_FIELDS: readonly ValueField[] = ['numerical_value', 'string_value', 'boolean_value', 'categorical_value', 'json_value'];

@@ -3,60 +3,22 @@ import fc from 'fast-check';
 import { createEvaluator } from '../../support/scores';
 import { type Tenant, createTenant } from '../../support/tenants';
 import { type TestApp, startTestApp } from '../../support/test-app';
+import {
+  type Body,
+  inputs,
+  junk,
+  key,
+  number,
+  optional,
+  text,
+  TEXT_FIELDS,
+  timestamp,
+  VALUE_FIELDS,
+  valueFields,
+} from './score-arbitraries';
 
 const SEED = Number(process.env.SCORES_PROPERTY_SEED ?? 20261122);
 const RUNS = Number(process.env.SCORES_PROPERTY_RUNS ?? 120);
-
-type Body = Record<string, unknown>;
-
-const VALUE_FIELDS = ['numerical_value', 'string_value', 'boolean_value', 'categorical_value', 'json_value'];
-const TEXT_FIELDS = ['environment', 'prompt_id', 'dataset_id', 'automation_id', 'scorer'];
-
-const junk = fc.oneof(fc.string({ maxLength: 5 }), fc.integer(), fc.boolean(), fc.constant({}), fc.constant([1]), fc.constant(null));
-const text = fc.oneof(
-  fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.string({ unit: 'grapheme', maxLength: 40 }),
-  fc.constantFrom('', 'a\u0000b', 'lone \ud800 surrogate', 'x'.repeat(255), 'x'.repeat(256), '  padded  ', '%_\\'),
-);
-const number = fc.oneof(
-  fc.double(),
-  fc.integer({ min: -10, max: 110 }),
-  fc.constantFrom(0, -0, 5e-324, 1.7976931348623157e308, 2 ** 53 + 1),
-);
-const key = fc.oneof(
-  fc.string({ maxLength: 8 }).filter((name) => name !== '__proto__'),
-  fc.constantFrom('constructor', 'valueOf', 'toString', 'hasOwnProperty'),
-);
-const inputs = fc.oneof(
-  fc.dictionary(key, fc.jsonValue({ maxDepth: 4 })),
-  fc.dictionary(key, fc.oneof(text, number)),
-  fc.constant({ deep: JSON.parse(`${'{"a": '.repeat(40)}1${'}'.repeat(40)}`) }),
-  junk,
-);
-const timestamp = fc.oneof(
-  fc
-    .date({ min: new Date('0000-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true })
-    .map((date) => date.toISOString()),
-  fc.constantFrom('2026-01-01', '2026-01-01T10:00:00+05:30', '0000-01-01T00:00:00Z', 'not a date', '2026-13-40T99:99:99Z'),
-  junk,
-);
-const optional = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined, freq: 3 });
-
-const valueFields = (choices: string[]) => ({
-  numerical_value: optional(fc.oneof(number, fc.constant(null), junk)),
-  string_value: optional(fc.oneof(text, fc.constant(null), junk)),
-  boolean_value: optional(fc.oneof(fc.boolean(), fc.constant(null), junk)),
-  categorical_value: optional(
-    fc.oneof(
-      fc.subarray(choices),
-      fc.array(fc.constantFrom(...choices, 'other'), { maxLength: 4 }),
-      fc.array(text, { maxLength: 3 }),
-      fc.constant(null),
-      junk,
-    ),
-  ),
-  json_value: optional(fc.oneof(fc.json({ maxDepth: 3 }), text, fc.constant(null), junk)),
-});
 
 /** Drops the `undefined` fields and what JSON cannot carry, as the request will. */
 const sent = (body: Body): Body => JSON.parse(JSON.stringify(body));

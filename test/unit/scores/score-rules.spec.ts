@@ -1,9 +1,16 @@
 import { RequestValidationException } from '../../../src/common/errors/api-exceptions';
-import { parseDateTime } from '../../../src/scores/datetimes';
-import { jsonDocumentProblem } from '../../../src/scores/json-document';
-import { etagOf, ifMatchAllows } from '../../../src/scores/score-etag';
-import { parseFilterBody } from '../../../src/scores/score-filters';
-import { orderOf, whereOf } from '../../../src/scores/score-where';
+import { parseDateTime } from '../../../src/scores/model/date-time';
+import { orderOf } from '../../../src/scores/filters/score-filter.fields';
+import { parseFilterBody } from '../../../src/scores/filters/score-filter.parser';
+import { canonicalJson, claimOf } from '../../../src/scores/idempotency/idempotency-key';
+import { etagOf, ifMatchAllows } from '../../../src/scores/rules/if-match.rules';
+import { jsonDocumentProblem } from '../../../src/scores/rules/json-document.rules';
+
+/** CPU time since `started`, in ms: what the code costs, whatever else the machine is running. */
+const cpuMsSince = (started: NodeJS.CpuUsage): number => {
+  const used = process.cpuUsage(started);
+  return (used.user + used.system) / 1000;
+};
 
 const nest = (depth: number): unknown => (depth === 0 ? 1 : { a: nest(depth - 1) });
 
@@ -42,16 +49,17 @@ describe('parseDateTime', () => {
   });
 });
 
-describe('parseFilterBody', () => {
-  const messages = (body: unknown) => {
-    try {
-      parseFilterBody(body);
-    } catch (error) {
-      return (error as RequestValidationException).issues.map((issue) => `${issue.loc.join('.')}: ${issue.drfMsg}`);
-    }
-    return [];
-  };
+/** The refusals of a filter body as `location: message`, or none. */
+function messages(body: unknown): string[] {
+  try {
+    parseFilterBody(body);
+  } catch (error) {
+    return (error as RequestValidationException).issues.map((issue) => `${issue.loc.join('.')}: ${issue.drfMsg}`);
+  }
+  return [];
+}
 
+describe('parseFilterBody', () => {
   it('normalizes conditions and echoes them', () => {
     const parsed = parseFilterBody({
       filters: {
@@ -69,8 +77,8 @@ describe('parseFilterBody', () => {
         { operator: 'lt', value: 2 },
       ],
     });
-    expect(parsed.conditions.map((condition) => [condition.column, condition.operator, condition.values])).toEqual([
-      ['environment', '', ['prod']],
+    expect(parsed.conditions.map((condition) => [condition.target, condition.operator, condition.values])).toEqual([
+      ['environment', 'eq', ['prod']],
       ['numericalValue', 'gte', [1]],
       ['numericalValue', 'lt', [2]],
     ]);
@@ -96,20 +104,57 @@ describe('parseFilterBody', () => {
   });
 });
 
-describe('score queries', () => {
-  it('escape LIKE wildcards and keep NULL rows for `not` on nullable columns', () => {
-    expect(whereOf({ column: 'logId', kind: 'text', nullable: true, operator: 'icontains', values: ['50%_\\'] })).toEqual({
-      logId: { $ilike: '%50\\%\\_\\\\%' },
-    });
-    expect(whereOf({ column: 'logId', kind: 'text', nullable: true, operator: 'not', values: ['a'] })).toEqual({
-      $or: [{ logId: { $nin: ['a'] } }, { logId: null }],
-    });
-    expect(whereOf({ column: 'type', kind: 'text', nullable: false, operator: 'not', values: ['a'] })).toEqual({ type: { $nin: ['a'] } });
-    expect(whereOf({ column: 'environment', kind: 'text', nullable: false, operator: 'empty', values: [] })).toEqual({ environment: '' });
+describe('filter limits', () => {
+  const conditions = (count: number) => Array.from({ length: count }, (_, index) => ({ operator: 'in', value: [`log-${index}`] }));
+
+  it('refuses 20,000 conditions on one field before reading them, naming the field', () => {
+    const started = process.cpuUsage();
+    expect(messages({ filters: { log_id: conditions(20_000) } })).toEqual(['body.filters.log_id: Expected at most 50 conditions.']);
+    expect(cpuMsSince(started)).toBeLessThan(20);
   });
 
-  it('order by the sort key, then id the same way', () => {
+  it('allows 50 conditions in all, and no more', () => {
+    expect(messages({ filters: { log_id: conditions(25), dataset_id: conditions(25) } })).toEqual([]);
+    expect(messages({ filters: { log_id: conditions(25), dataset_id: conditions(25), scorer: { value: 'x' } } })).toEqual([
+      'body.filters: Expected at most 50 conditions in all.',
+    ]);
+    const manyFields = Object.fromEntries(Array.from({ length: 60 }, (_, index) => [`field_${index}`, { value: 'x' }]));
+    expect(messages({ filters: manyFields })).toEqual(['body.filters: Expected at most 50 conditions in all.']);
+  });
+
+  it('allows 100 values in a condition, and no more', () => {
+    const values = (count: number) => Array.from({ length: count }, (_, index) => `v${index}`);
+    expect(messages({ filters: { log_id: { operator: 'in', value: values(100) } } })).toEqual([]);
+    expect(messages({ filters: { log_id: { operator: 'not', value: values(101) } } })).toEqual([
+      'body.filters.log_id.value: Expected between 1 and 100 values.',
+    ]);
+  });
+});
+
+describe('score list order', () => {
+  it('orders by the sort key, then id the same way', () => {
     expect(orderOf('-created_at')).toEqual({ createdAt: 'desc', id: 'desc' });
     expect(orderOf('numerical_value')).toEqual({ numericalValue: 'asc', id: 'asc' });
+  });
+});
+
+describe('Idempotency-Key request hashes', () => {
+  it('hash equal bodies alike whatever their key order, and tell other bodies apart', () => {
+    expect(canonicalJson({ b: [1, { d: null, c: 'x' }], a: true })).toBe('{"a":true,"b":[1,{"c":"x","d":null}]}');
+    expect(claimOf('k', { a: 1, b: 2 }).requestHash).toBe(claimOf('k', { b: 2, a: 1 }).requestHash);
+    expect(claimOf('k', { a: 1 }).requestHash).not.toBe(claimOf('k', { a: '1' }).requestHash);
+    expect(canonicalJson(undefined)).toBe('null');
+  });
+
+  it('serialize nesting far deeper than the stack allows', () => {
+    const depth = 200_000;
+    expect(canonicalJson(JSON.parse(`${'['.repeat(depth)}${']'.repeat(depth)}`))).toHaveLength(2 * depth);
+  });
+
+  it('refuse a key that is not 1 to 255 visible ASCII characters, naming the header', () => {
+    for (const key of ['', 'x'.repeat(256), 'with space', 'é']) {
+      expect(() => claimOf(key, {})).toThrow(RequestValidationException);
+    }
+    expect(claimOf('x'.repeat(255), {}).key).toHaveLength(255);
   });
 });

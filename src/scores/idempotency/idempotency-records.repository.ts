@@ -1,11 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/sql';
-import { IdempotencyRecord } from './entities/idempotency-record.entity';
+import { IdempotencyRecord } from '../entities/idempotency-record.entity';
 
 /** Stored answers to creates sent with an `Idempotency-Key`, per organization. */
 @Injectable()
 export class IdempotencyRecordsRepository {
   constructor(private readonly em: EntityManager) {}
+
+  /** Runs `work` in one transaction: the write a record answers and the record commit together. */
+  transaction<T>(work: () => Promise<T>): Promise<T> {
+    return this.em.transactional(() => work());
+  }
 
   async purgeExpired(organizationId: string, now: Date): Promise<void> {
     await this.em.nativeDelete(IdempotencyRecord, { organizationId, expiresAt: { $lte: now } });
@@ -15,10 +21,9 @@ export class IdempotencyRecordsRepository {
     return this.em.findOne(IdempotencyRecord, { organizationId, key, expiresAt: { $gt: now } }, { refresh: true });
   }
 
-  /** A record inserted at the next flush (with the write it answers, in the same transaction). */
-  add(
+  async insert(
     data: Pick<IdempotencyRecord, 'organizationId' | 'key' | 'requestHash' | 'status' | 'response' | 'createdAt' | 'expiresAt'>,
-  ): IdempotencyRecord {
-    return this.em.create(IdempotencyRecord, data);
+  ): Promise<void> {
+    await this.em.insert(IdempotencyRecord, { id: randomUUID(), ...data });
   }
 }

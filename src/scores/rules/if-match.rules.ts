@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { StateConflictException } from '../common/errors/api-exceptions';
+import { StateConflictException } from '../../common/errors/api-exceptions';
 
 /** A score's ETag: its revision counter, which every write raises. */
 export const etagOf = (revision: number): string => `"${revision}"`;

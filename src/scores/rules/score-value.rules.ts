@@ -1,14 +1,6 @@
 import type { ValidationIssue } from '../../common/errors/validation-issue';
-import type { ScoreValueType } from '../scorer-kinds';
-import type {
-  ConditionValue,
-  PassingCondition,
-  PassingConditions,
-  ScoreChoice,
-  ScoreConfig,
-  ScoreValues,
-  ValueField,
-} from './value-rules.types';
+import type { ScoreValueType } from '../../scorers/scorer-kinds';
+import type { ConditionValue, PassingCondition, PassingConditions, ScoreConfig } from '../../scorers/value-rules/value-rules.types';
 
 /** The evaluator properties that decide how a score's values are checked and judged. */
 export interface ValueRules {
@@ -16,6 +8,20 @@ export interface ValueRules {
   scoreConfig: ScoreConfig | null;
   passingConditions: PassingConditions | null;
 }
+
+/** The value fields of a score, by their request names. */
+export interface ScoreValues {
+  numerical_value: number | null;
+  string_value: string | null;
+  boolean_value: boolean | null;
+  categorical_value: string[] | null;
+  json_value: string | null;
+}
+
+export type ValueField = keyof ScoreValues;
+
+/** How many values a `categorical_value` may hold (a select evaluator has at most as many choices). */
+export const MAX_CHOSEN_VALUES = 1000;
 
 /** The value field each value type uses (seeds 001/002). */
 export const PRIMARY_FIELD: Record<ScoreValueType, ValueField> = {
@@ -38,7 +44,18 @@ const issue = (field: ValueField, message: string, input: unknown): ValidationIs
   drfMsg: message,
 });
 
-const choicesOf = (config: ScoreConfig | null): ScoreChoice[] => (Array.isArray(config?.choices) ? config.choices : []);
+/** Each choice name with what a passing condition compares it by: its value, or its name when it has none. */
+const choiceValues = new WeakMap<ScoreConfig, Map<string, ConditionValue>>();
+
+function choicesOf(config: ScoreConfig | null): Map<string, ConditionValue> {
+  if (!config || !Array.isArray(config.choices)) return new Map();
+  let choices = choiceValues.get(config);
+  if (!choices) {
+    choices = new Map(config.choices.map((choice) => [choice.name, choice.value ?? choice.name]));
+    choiceValues.set(config, choices);
+  }
+  return choices;
+}
 
 function checkNumeric(rules: ValueRules, value: number): string | undefined {
   if (rules.scoreValueType === 'percentage' && (value < 0 || value > 100)) return 'Expected a percentage between 0 and 100.';
@@ -49,17 +66,24 @@ function checkNumeric(rules: ValueRules, value: number): string | undefined {
   return undefined;
 }
 
+/** Names listed in a message: the first few, then how many more. */
+function listed(names: string[], quoted = false): string {
+  const shown = names.slice(0, 10).map((name) => (quoted ? `"${name}"` : name));
+  return names.length > shown.length ? `${shown.join(', ')} and ${names.length - shown.length} more` : shown.join(', ');
+}
+
+/** Linear in the number of choices and values chosen. */
 function checkChoices(rules: ValueRules, chosen: string[]): string | undefined {
-  const names = choicesOf(rules.scoreConfig).map((choice) => choice.name);
+  if (chosen.length > MAX_CHOSEN_VALUES) return `Expected at most ${MAX_CHOSEN_VALUES} values.`;
+  const choices = choicesOf(rules.scoreConfig);
+  const names = () => listed([...choices.keys()]);
   if (rules.scoreValueType === 'single_select' && chosen.length !== 1) {
-    return `Expected exactly one choice${names.length ? ` of ${names.join(', ')}` : ''}.`;
+    return `Expected exactly one choice${choices.size ? ` of ${names()}` : ''}.`;
   }
   if (new Set(chosen).size !== chosen.length) return 'Each choice may be chosen once.';
-  if (names.length === 0) return undefined;
-  const unknown = chosen.filter((name) => !names.includes(name));
-  return unknown.length
-    ? `Unknown choice ${unknown.map((name) => `"${name}"`).join(', ')}; expected one of ${names.join(', ')}.`
-    : undefined;
+  if (choices.size === 0) return undefined;
+  const unknown = chosen.filter((name) => !choices.has(name));
+  return unknown.length ? `Unknown choice ${listed(unknown, true)}; expected one of ${names()}.` : undefined;
 }
 
 /**
@@ -93,6 +117,18 @@ export function checkScoreValues(rules: ValueRules | null, values: ScoreValues, 
   return issues;
 }
 
+/** The `in`/`not_in` lists of passing conditions as sets, made once per condition object. */
+const conditionSets = new WeakMap<PassingCondition, Set<ConditionValue>>();
+
+function setOf(condition: PassingCondition): Set<ConditionValue> {
+  let values = conditionSets.get(condition);
+  if (!values) {
+    values = new Set(Array.isArray(condition.value) ? condition.value : []);
+    conditionSets.set(condition, values);
+  }
+  return values;
+}
+
 function compare(actual: ConditionValue, condition: PassingCondition): boolean {
   const { operator, value } = condition;
   switch (operator) {
@@ -101,9 +137,9 @@ function compare(actual: ConditionValue, condition: PassingCondition): boolean {
     case 'neq':
       return actual !== value;
     case 'in':
-      return Array.isArray(value) && value.includes(actual);
+      return setOf(condition).has(actual);
     case 'not_in':
-      return Array.isArray(value) && !value.includes(actual);
+      return Array.isArray(value) && !setOf(condition).has(actual);
     default: {
       if (typeof actual !== 'number' || typeof value !== 'number') return false;
       if (operator === 'gt') return actual > value;
@@ -112,12 +148,6 @@ function compare(actual: ConditionValue, condition: PassingCondition): boolean {
       return actual <= value;
     }
   }
-}
-
-/** What a chosen choice is compared by: its value, or its name when it has none. */
-function choiceValue(rules: ValueRules, name: string): ConditionValue {
-  const choice = choicesOf(rules.scoreConfig).find((candidate) => candidate.name === name);
-  return choice?.value ?? name;
 }
 
 /** `is_passed`, computed from the evaluator's passing conditions; false without an evaluator or conditions. */
@@ -137,7 +167,8 @@ export function computeIsPassed(rules: ValueRules | null, values: ScoreValues): 
     case 'multi_select':
     case 'categorical': {
       const chosen = primary as string[];
-      return chosen.length > 0 && chosen.every((name) => compare(choiceValue(rules, name), condition));
+      const choices = choicesOf(rules.scoreConfig);
+      return chosen.length > 0 && chosen.every((name) => compare(choices.get(name) ?? name, condition));
     }
     default:
       return false;

@@ -1,4 +1,4 @@
-import { isStorableText } from '../common/validation/json-document';
+import { isStorableText } from '../../common/validation/json-document';
 
 /** Free-form JSON deeper than this is refused: PostgreSQL's jsonb (and the request pipeline) stop far earlier than 1 MiB allows. */
 export const MAX_JSON_DEPTH = 32;
