@@ -1,12 +1,15 @@
-# Build stage: the same `npm ci` and `npm run build` that CI runs.
+# Build stage: the locked dependencies and the build script that `npm run build` runs. The image has
+# Node 24 already: --ignore-scripts skips the one install script allowed (the node@24 devDependency's,
+# which would fetch a second Node); scripts/check-install-scripts.js keeps it the only one.
 FROM node:24-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json nest-cli.json ./
+RUN npm ci --ignore-scripts --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY scripts/build.js ./scripts/
 COPY src ./src
 COPY migrations ./migrations
-RUN npm run build
+RUN node scripts/build.js
 
 # Production stage: production dependencies only, non-root, the same start command as `npm run start:prod`.
 FROM node:24-slim AS production

@@ -21,10 +21,10 @@ describe('Dockerfile', () => {
     ]);
   });
 
-  it('installs and builds with the commands CI runs', () => {
-    expect(dockerfile).toContain('RUN npm ci --no-audit --no-fund');
-    expect(dockerfile).toContain('RUN npm run build');
-    expect(scripts.build).toBe('nest build');
+  it('installs without fetching a second Node and builds with the script `npm run build` runs', () => {
+    expect(dockerfile).toContain('RUN npm ci --ignore-scripts --no-audit --no-fund');
+    expect(dockerfile).toContain('RUN node scripts/build.js');
+    expect(scripts.build).toBe('node scripts/build.js');
     expect(read('scripts/check-production-install.sh')).toContain('npm ci --omit=dev');
     expect(dockerfile).toContain('RUN npm ci --omit=dev');
   });
@@ -35,6 +35,7 @@ describe('Dockerfile', () => {
     expect(dockerfile).toMatch(/HEALTHCHECK .*\/health\/ready/s);
     const cmd = instructions.find((line) => line.startsWith('CMD '));
     expect(JSON.parse(cmd!.slice(4)).join(' ')).toBe(scripts['start:prod']);
+    expect(scripts.start.endsWith(` && ${scripts['start:prod']}`)).toBe(true);
   });
 });
 
