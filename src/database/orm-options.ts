@@ -7,6 +7,7 @@ import { migrationsList } from '../../migrations';
 import type { DatabaseConfig } from '../config/app-config';
 import { ENTITIES } from './entities';
 import { QUERY_TIMEOUT_MARGIN_MS, surviveConnectionFaults } from './connection-faults';
+import { pgliteStartParams } from './pglite-memory';
 
 export const MIGRATIONS_TABLE = 'mikro_orm_migrations';
 
@@ -44,5 +45,5 @@ export function buildOrmOptions(database: DatabaseConfig): Partial<Options> {
       },
     };
   }
-  return { ...common, driver: PgliteDriver, dbName: database.dataDir };
+  return { ...common, driver: PgliteDriver, dbName: database.dataDir, driverOptions: { startParams: pgliteStartParams() } };
 }
