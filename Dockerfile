@@ -20,9 +20,9 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
+# The embedded database (without DATABASE_URL) lives in /data: mount a volume there to keep it.
 RUN mkdir -p /data && chown node:node /data
 USER node
-VOLUME ["/data"]
 EXPOSE 8088
 HEALTHCHECK --interval=10s --timeout=3s --retries=5 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 8088) + '/health/ready').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]

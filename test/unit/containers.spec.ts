@@ -50,6 +50,7 @@ describe('docker-compose.yml', () => {
         depends_on?: Record<string, { condition: string }>;
         healthcheck?: unknown;
         volumes?: string[];
+        stop_grace_period?: string;
       }
     >;
     volumes: Record<string, unknown>;
@@ -64,5 +65,14 @@ describe('docker-compose.yml', () => {
     expect(scorekeeper.build).toBe('.');
     expect(scorekeeper.environment?.DATABASE_URL).toMatch(/^postgres:\/\/.*@postgres:5432\//);
     expect(scorekeeper.depends_on?.postgres.condition).toBe('service_healthy');
+  });
+
+  it('lets the service finish its requests before Docker kills it, and declares no volume it does not use', () => {
+    const { scorekeeper } = compose.services;
+    const graceSeconds = Number(/^(\d+)s$/.exec(scorekeeper.stop_grace_period ?? '')?.[1]);
+    const shutdownSeconds = Number(scorekeeper.environment?.SHUTDOWN_TIMEOUT_MS ?? 25_000) / 1000;
+    expect(graceSeconds).toBeGreaterThan(shutdownSeconds);
+    expect(scorekeeper.volumes).toBeUndefined();
+    expect(read('Dockerfile')).not.toMatch(/^VOLUME/m);
   });
 });
