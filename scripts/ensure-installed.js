@@ -1,7 +1,9 @@
 // Installs the locked dependencies when they are missing, so `npm start` and `npm test` work on a
 // fresh clone. Plain CommonJS that any Node runs: it may run before the node@24 package is installed.
 // It runs as the `pre` script (prestart, precli, pretest, prebench), in a shell of its own, so that
-// the script after it finds the node@24 it installed (a shell remembers where it found `node`).
+// the script after it finds the node@24 it installed (a shell remembers where it found `node`). The
+// `pre` scripts test for the same three files first, so that a start with everything installed
+// spends no time starting a Node for this.
 //
 // On an older system Node, npm itself runs on that Node and warns once per package that wants a newer
 // one (EBADENGINE), although every project script then runs on the installed Node 24: that install
