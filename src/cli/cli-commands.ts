@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { RequestValidationPipe } from '../common/pipes/request-validation.pipe';
 import { CreateApiKeyRequest } from '../identity/dto/api-key.dto';
-import { checkExpiry, checkId } from '../identity/identity-rules';
+import { checkEmail, checkExpiry, checkId, checkOrganizationName, checkPassword } from '../identity/identity-rules';
 import type { IdentityService } from '../identity/identity.service';
 import { CliError } from './cli-errors';
 import { table } from './cli-table';
@@ -26,12 +26,25 @@ export interface CliCommand {
   arguments: string[];
   summary: string;
   options: Record<string, CommandOption>;
+  /** Checks the inputs before any database is opened (the database's own checks follow in `run`). */
+  check?(args: string[], options: Record<string, string | undefined>, env: CommandContext['env']): unknown;
   /** Prints `key=value` lines (a created thing) or a table (a list). */
   run(context: CommandContext, args: string[], options: Record<string, string | undefined>): Promise<string[]>;
 }
 
 const iso = (date: Date | null) => (date ? date.toISOString() : '-');
 const apiValidation = new RequestValidationPipe();
+
+/** The same checks as POST /v2/users/api_keys: the request body's rules, then the expiry's. */
+async function apiKeyRequest(options: Record<string, string | undefined>): Promise<{ description: string; expiresAt: Date | null }> {
+  const body = (await apiValidation.transform(
+    { description: options.description ?? 'created with the CLI', expires_at: options['expires-at'] ?? null },
+    { type: 'body', metatype: CreateApiKeyRequest },
+  )) as CreateApiKeyRequest;
+  const expiresAt = body.expires_at ? new Date(body.expires_at) : null;
+  checkExpiry(expiresAt, body.expires_at);
+  return { description: body.description, expiresAt };
+}
 
 async function userByEmail(context: CommandContext, email: string) {
   const user = await context.identity.findUserByEmail(email);
@@ -50,6 +63,7 @@ export const COMMANDS: CliCommand[] = [
     arguments: ['<name>'],
     summary: 'Create an organization (a tenant) and print its id',
     options: {},
+    check: ([name]) => checkOrganizationName(name),
     run: async ({ identity }, [name]) => [`organization_id=${(await identity.createOrganization(name)).id}`],
   },
   {
@@ -71,6 +85,12 @@ export const COMMANDS: CliCommand[] = [
       organization: { short: 'o', value: '<id>', description: 'add the user to this organization' },
       password: { short: 'p', value: '<password>', description: 'password (default: SCOREKEEPER_USER_PASSWORD, else generated)' },
     },
+    check: ([email], options, env) => {
+      checkEmail(email);
+      const given = options.password ?? env.SCOREKEEPER_USER_PASSWORD;
+      if (given !== undefined) checkPassword(given);
+      if (options.organization !== undefined) checkId('organization', options.organization);
+    },
     run: async ({ identity, env }, [email], options) => {
       const given = options.password ?? env.SCOREKEEPER_USER_PASSWORD;
       const password = given ?? randomBytes(12).toString('base64url');
@@ -85,6 +105,7 @@ export const COMMANDS: CliCommand[] = [
     arguments: [],
     summary: 'List the users (of one organization with --organization)',
     options: { organization: { short: 'o', value: '<id>', description: 'only the users of this organization' } },
+    check: (_args, options) => options.organization !== undefined && checkId('organization', options.organization),
     run: async ({ directory }, _args, options) => {
       if (options.organization !== undefined) checkId('organization', options.organization);
       const users = await directory.users(options.organization);
@@ -102,17 +123,12 @@ export const COMMANDS: CliCommand[] = [
       description: { short: 'd', value: '<text>', description: 'what the key is for' },
       'expires-at': { short: 'e', value: '<iso-date>', description: 'expiry (ISO 8601, in the future); never by default' },
     },
+    check: (_args, options) => apiKeyRequest(options),
     run: async (context, [email], options) => {
-      // The same checks as POST /v2/users/api_keys: the request body's rules, then the expiry's.
-      const body = (await apiValidation.transform(
-        { description: options.description ?? 'created with the CLI', expires_at: options['expires-at'] ?? null },
-        { type: 'body', metatype: CreateApiKeyRequest },
-      )) as CreateApiKeyRequest;
-      const expiresAt = body.expires_at ? new Date(body.expires_at) : null;
-      checkExpiry(expiresAt, body.expires_at);
+      const { description, expiresAt } = await apiKeyRequest(options);
       const user = await userByEmail(context, email);
       const created = await context.identity.createApiKey(user.organizationId, user.id, user.id, {
-        description: body.description,
+        description,
         expiresAt,
       });
       return [`api_key_id=${created.apiKey.id}`, `api_key=${created.plainKey}`];
@@ -146,8 +162,8 @@ export const COMMANDS: CliCommand[] = [
     arguments: ['<api-key-id>'],
     summary: 'Revoke an API key: it stops working at once',
     options: {},
+    check: ([id]) => checkId('api_key_id', id),
     run: async ({ identity, directory }, [id]) => {
-      checkId('api_key_id', id);
       const key = await directory.apiKeyById(id);
       if (!key) throw new CliError(`No API key with id ${id} (npm run cli -- api-keys:list shows them)`);
       if (key.revoked) throw new CliError(`The API key ${id} is already revoked`);

@@ -60,6 +60,13 @@ export function parseCommand(argv: string[]): ParsedCommand {
   return { command, args: parsed.positionals, options: parsed.values as Record<string, string | undefined> };
 }
 
+/** Parses the command line and checks its inputs, opening no database; throws what is wrong. */
+export async function checkCommandLine(argv: string[], env: CommandContext['env']): Promise<ParsedCommand> {
+  const parsed = parseCommand(argv);
+  await parsed.command.check?.(parsed.args, parsed.options, env);
+  return parsed;
+}
+
 /**
  * Runs one command line in a unit of work (all of its writes or none) and returns what it prints:
  * never throws, an error is one line on stderr with exit code 1 (2 for a usage error).
@@ -67,7 +74,7 @@ export function parseCommand(argv: string[]): ParsedCommand {
 export async function runCommandLine(orm: MikroORM, context: CommandContext, argv: string[]): Promise<CliResult> {
   if (argv.length === 0 || HELP.has(argv[0])) return { code: 0, stdout: helpText(argv[1]), stderr: [] };
   try {
-    const { command, args, options } = parseCommand(argv);
+    const { command, args, options } = await checkCommandLine(argv, context.env);
     const stdout = await RequestContext.create(orm.em, () => orm.em.transactional(() => command.run(context, args, options)));
     return { code: 0, stdout, stderr: [] };
   } catch (error) {

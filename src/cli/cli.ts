@@ -2,7 +2,7 @@ import '../compile-cache';
 import type { MikroORM } from '@mikro-orm/core';
 import { loadConfig } from '../config/app-config';
 import { CliError, describeError } from './cli-errors';
-import { type CliResult, helpText, parseCommand, runCommandLine } from './cli-runner';
+import { type CliResult, checkCommandLine, helpText, runCommandLine } from './cli-runner';
 import { cliSocketPath, sendCommandLine } from './cli-socket';
 
 /**
@@ -12,9 +12,9 @@ import { cliSocketPath, sendCommandLine } from './cli-socket';
  */
 async function run(argv: string[]): Promise<CliResult> {
   if (argv.length === 0 || ['help', '--help', '-h'].includes(argv[0])) return { code: 0, stdout: helpText(argv[1]), stderr: [] };
-  parseCommand(argv);
-  const config = loadConfig(process.env);
   const env = { SCOREKEEPER_USER_PASSWORD: process.env.SCOREKEEPER_USER_PASSWORD };
+  await checkCommandLine(argv, env);
+  const config = loadConfig(process.env);
   if (config.database.kind === 'pglite' && config.dataDir !== 'memory://') {
     const answered = await sendCommandLine(cliSocketPath(config.dataDir), { argv, env });
     if (answered) return answered;
