@@ -17,6 +17,11 @@ export const SETTLE_MS = 20_000;
 
 /** Current resident set size (`VmRSS`), in MiB. */
 function rssMiB(server: RunningServer): number {
+  if (server.child.exitCode !== null || server.child.signalCode !== null) {
+    throw new Error(
+      `${server.name} exited (${server.child.exitCode ?? server.child.signalCode}) before its memory was read:\n${server.output()}`,
+    );
+  }
   const status = readFileSync(`/proc/${server.child.pid}/status`, 'utf8');
   const kib = Number(/^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1] ?? Number.NaN);
   return Math.round((kib / 1024) * 10) / 10;
