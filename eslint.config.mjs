@@ -29,6 +29,7 @@ export default tseslint.config(
       'src/auth/jwt-secret.ts',
       'src/common/version.ts',
       'src/openapi/export-openapi.ts',
+      'src/cli/cli-socket.ts',
       'test/**',
       'bench/**',
       'scripts/**',

@@ -7,6 +7,8 @@ export interface BenchOptions {
   only: string[];
   /** Re-render the Markdown (and the README table) of an earlier run from its JSON instead of running. */
   render?: string;
+  /** Measures only the service's idle and peak memory on both databases (bench/memory.ts). */
+  memory: boolean;
   connections: number;
   warmupSeconds: number;
   /** Seconds of each measured round; every target gets `rounds` of them, alternating with the other. */
@@ -56,10 +58,10 @@ const QUICK_SEED: SeedSize = {
 };
 
 export function parseOptions(argv: string[]): BenchOptions {
-  const unknown = argv.filter((arg) => !/^--(quick|profile|only=[\w,-]+|seconds=\d+|render=.+\.json)$/.test(arg));
+  const unknown = argv.filter((arg) => !/^--(quick|profile|memory|only=[\w,-]+|seconds=\d+|render=.+\.json)$/.test(arg));
   if (unknown.length) {
     throw new Error(
-      `unknown option(s) ${unknown.join(' ')}; usage: npm run bench [-- --quick] [--profile] [--only=a,b] [--seconds=n] [--render=results/x.json]`,
+      `unknown option(s) ${unknown.join(' ')}; usage: npm run bench [-- --quick] [--profile] [--memory] [--only=a,b] [--seconds=n] [--render=results/x.json]`,
     );
   }
   const quick = argv.includes('--quick');
@@ -69,6 +71,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     render: argv.find((arg) => arg.startsWith('--render='))?.slice('--render='.length),
     quick,
     profile: argv.includes('--profile'),
+    memory: argv.includes('--memory'),
     only,
     connections: 32,
     warmupSeconds: quick ? 1 : 3,

@@ -94,9 +94,9 @@ export interface ServiceStart {
 }
 
 /** The V8 flags the service is deployed with: those of `npm run start:prod` (and the Dockerfile). */
-export const PRODUCTION_NODE_FLAGS: string[] = (JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')).scripts['start:prod'].match(
-  /--[\w-]+=\S+/g,
-) ?? []) as string[];
+export const PRODUCTION_NODE_FLAGS: string[] = (JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')).scripts['start:prod'] as string)
+  .split(' ')
+  .filter((word) => word.startsWith('--'));
 
 /** The production build, as deployed: its V8 flags, NODE_ENV=production, logging at warn, an administrator with a known key. */
 export function startService(options: ServiceStart): Promise<RunningServer> {

@@ -51,6 +51,7 @@ function details(results: RunResults): string {
 
 function markdown(results: RunResults): string {
   const { machine, schedule, seed, startup, peakRssMiB } = results;
+  const idle = results.idleRssMiB ?? {};
   const analysis = existsSync(`${BENCH_DIR}analysis.md`) ? readFileSync(`${BENCH_DIR}analysis.md`, 'utf8').trim() : '';
   return [
     `# Benchmark ${results.date.slice(0, 10)} (${results.mode})`,
@@ -84,10 +85,10 @@ function markdown(results: RunResults): string {
     '',
     '## Start-up and memory',
     '',
-    '| database | first start (migrating) ms | restarts ms | peak RSS MiB |',
-    '|---|---:|---|---:|',
-    `| PostgreSQL | ${startup.postgres?.firstStartMs ?? '–'} | ${startup.postgres?.restartsMs.join(', ') ?? '–'} | ${peakRssMiB.postgresService ?? '–'} (baseline ${peakRssMiB.baseline ?? '–'}) |`,
-    `| PGlite | ${startup.pglite?.firstStartMs ?? '–'} | ${startup.pglite?.restartsMs.join(', ') ?? '–'} | ${peakRssMiB.pgliteService ?? '–'} |`,
+    '| database | first start (migrating) ms | restarts ms | idle RSS MiB | peak RSS MiB |',
+    '|---|---:|---|---:|---:|',
+    `| PostgreSQL | ${startup.postgres?.firstStartMs ?? '–'} | ${startup.postgres?.restartsMs.join(', ') ?? '–'} | ${idle.postgresService ?? '–'} | ${peakRssMiB.postgresService ?? '–'} (baseline ${peakRssMiB.baseline ?? '–'}) |`,
+    `| PGlite | ${startup.pglite?.firstStartMs ?? '–'} | ${startup.pglite?.restartsMs.join(', ') ?? '–'} | ${idle.pgliteService ?? '–'} | ${peakRssMiB.pgliteService ?? '–'} |`,
     '',
     ...(results.failures.length ? ['## Failures', '', ...results.failures.map((failure) => `- ${failure}`), ''] : []),
     '## Missed targets',

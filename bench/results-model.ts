@@ -42,6 +42,8 @@ export interface RunResults {
   /** The list's `count` for the listed evaluator: the rows counted, or the kept count (what the service reads). */
   countPlans?: CountPlans;
   peakRssMiB: { postgresService?: number; baseline?: number; pgliteService?: number };
+  /** Resident size of the service after start-up and its fixture, settled (bench/memory.ts). */
+  idleRssMiB?: { postgresService?: number; pgliteService?: number };
   workloads: WorkloadResult[];
   verdicts: Verdict[];
   /** Phases that could not run, with why. */

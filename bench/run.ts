@@ -11,6 +11,7 @@ import { createScores, createWritingFixture } from './fixtures.ts';
 import { type Schedule, compare } from './load.ts';
 import { type BenchOptions, parseOptions } from './options.ts';
 import { ADMIN, type RunningServer, peakRssMiB, removeBuildSnapshot, startBaseline, startService, stop } from './processes.ts';
+import { idleRssMiB, memoryOnly } from './memory.ts';
 import { profileWorkloads } from './profile.ts';
 import { replicaBench } from './replica.ts';
 import { writeResults } from './report.ts';
@@ -108,6 +109,7 @@ async function postgresPhase(options: BenchOptions, results: RunResults, url: st
   const service = await startService({ databaseUrl: url });
   const baseline = await startBaseline(url);
   try {
+    results.idleRssMiB = { ...results.idleRssMiB, postgresService: await idleRssMiB(service) };
     const context = contextOf(data);
     const targets = [
       { name: 'service', url: service.url, pid: service.child.pid!, context },
@@ -139,6 +141,7 @@ async function pglitePhase(options: BenchOptions, results: RunResults): Promise<
       const fixture = await createWritingFixture(server.url, ADMIN.apiKey);
       const scoreIds = await createScores(server.url, ADMIN.apiKey, options.seed.pglitePatchScores, `pglite-seed-${Date.now()}`);
       results.seed.pgliteScores = scoreIds.length;
+      results.idleRssMiB = { ...results.idleRssMiB, pgliteService: await idleRssMiB(server) };
       const context: WorkloadContext = {
         apiKey: ADMIN.apiKey,
         scoreIds,
@@ -176,6 +179,10 @@ function verdicts(results: RunResults): RunResults['verdicts'] {
   const rss = results.peakRssMiB;
   if (rss.postgresService !== undefined) found.push(judgeLimit('peak RSS, PostgreSQL', rss.postgresService, TARGETS.rssPostgresMiB, 'MiB'));
   if (rss.pgliteService !== undefined) found.push(judgeLimit('peak RSS, PGlite', rss.pgliteService, TARGETS.rssPgliteMiB, 'MiB'));
+  const idle = results.idleRssMiB ?? {};
+  if (idle.postgresService !== undefined)
+    found.push(judgeLimit('idle RSS, PostgreSQL', idle.postgresService, TARGETS.idleRssPostgresMiB, 'MiB'));
+  if (idle.pgliteService !== undefined) found.push(judgeLimit('idle RSS, PGlite', idle.pgliteService, TARGETS.idleRssPgliteMiB, 'MiB'));
   return found;
 }
 
@@ -184,6 +191,14 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   if (options.render) {
     log(`Rendered: ${writeResults(JSON.parse(readFileSync(options.render, 'utf8')) as RunResults).join(', ')}`);
+    return;
+  }
+  if (options.memory) {
+    try {
+      await memoryOnly(options.seconds, options.connections, log);
+    } finally {
+      removeBuildSnapshot();
+    }
     return;
   }
   const name = `scorekeeper_bench_${Date.now()}`;

@@ -7,7 +7,9 @@ export const TARGETS = {
   listP50Ms: 15,
   listP99Ms: 50,
   rssPostgresMiB: 256,
-  rssPgliteMiB: 512,
+  rssPgliteMiB: 384,
+  idleRssPostgresMiB: 150,
+  idleRssPgliteMiB: 200,
   startupPostgresMs: 2000,
   startupPgliteMs: 5000,
 };

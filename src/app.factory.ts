@@ -1,7 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module';
@@ -15,7 +14,7 @@ import { MediaTypeInterceptor } from './common/http/media-type.interceptor';
 import { useSecurityHeaders } from './common/http/security-headers';
 import { RequestValidationPipe } from './common/pipes/request-validation.pipe';
 import type { AppConfig } from './config/app-config';
-import { buildOpenApiDocument } from './openapi/openapi-document';
+import { serveApiDocuments } from './openapi/swagger-setup';
 
 function createAdapter(config: AppConfig): FastifyAdapter {
   const routeFamilyErrors = new RouteFamilyExceptionFilter();
@@ -73,11 +72,7 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
   if (config.corsOrigins.length > 0) {
     app.enableCors({ origin: config.corsOrigins.includes('*') ? true : config.corsOrigins, credentials: false });
   }
-  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), {
-    jsonDocumentUrl: 'openapi.json',
-    yamlDocumentUrl: 'openapi.yaml',
-    swaggerOptions: { persistAuthorization: true },
-  });
+  serveApiDocuments(app);
   await app.init();
   return app;
 }

@@ -7,6 +7,7 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { AuthModule } from './auth/auth.module';
 import { IdentityModule } from './identity/identity.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { RateLimitsModule } from './rate-limits/rate-limits.module';
 import { ScorersModule } from './scorers/scorers.module';
 import { ScoresModule } from './scores/scores.module';
@@ -31,6 +32,7 @@ export class AppModule {
         AuthModule.forRoot(IdentityModule),
         ScorersModule,
         ScoresModule,
+        MetricsModule.forRoot(config),
       ],
     };
   }

@@ -1,8 +1,15 @@
 import './compile-cache';
+import type { Server } from 'node:net';
+import { MikroORM } from '@mikro-orm/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { createApp } from './app.factory';
-import { ConfigError, loadConfig } from './config/app-config';
+import { runCommandLine } from './cli/cli-runner';
+import { cliSocketPath, serveCommandLines } from './cli/cli-socket';
+import { commandContextOf } from './cli/cli.module';
+import { type AppConfig, ConfigError, loadConfig } from './config/app-config';
 import { DataDirLockedError } from './database/data-dir-lock';
+import { AdministratorBootstrap } from './identity/administrator-bootstrap';
 
 /** Stops accepting connections, lets requests in flight finish, closes the database, exits 0. */
 function shutdownOn(signals: NodeJS.Signals[], close: () => Promise<void>, timeoutMs: number): void {
@@ -27,12 +34,37 @@ function shutdownOn(signals: NodeJS.Signals[], close: () => Promise<void>, timeo
   }
 }
 
+/** How a person here runs the CLI: through npm when the service was started with npm. */
+const cliCommand = (): string => (process.env.npm_lifecycle_event ? 'npm run cli --' : 'node dist/src/cli/cli.js');
+
+/** On the embedded database, the CLI's commands run in this process (which holds the database). */
+async function serveCli(app: NestFastifyApplication, config: AppConfig): Promise<Server | undefined> {
+  if (config.database.kind !== 'pglite' || config.dataDir === 'memory://') return undefined;
+  const orm: MikroORM = app.get(MikroORM, { strict: false });
+  return serveCommandLines(cliSocketPath(config.dataDir), (request) =>
+    runCommandLine(orm, commandContextOf(app, request.env), request.argv),
+  ).catch((error: unknown) => {
+    app.get(Logger).warn(`The CLI cannot reach this server while it runs (${(error as Error).message})`);
+    return undefined;
+  });
+}
+
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const app = await createApp(config);
-  shutdownOn(['SIGTERM', 'SIGINT'], () => app.close(), config.shutdownTimeoutMs);
+  const welcome = await app.get(AdministratorBootstrap, { strict: false }).firstStart(cliCommand());
+  const cli = await serveCli(app, config);
+  shutdownOn(
+    ['SIGTERM', 'SIGINT'],
+    async () => {
+      cli?.close();
+      await app.close();
+    },
+    config.shutdownTimeoutMs,
+  );
   await app.listen({ port: config.port, host: config.host });
   app.get(Logger).log(`Scorekeeper listening on http://${config.host}:${config.port} (${config.database.kind})`);
+  if (welcome) process.stderr.write(`${welcome}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -2,7 +2,8 @@ const base = require('./jest.base');
 
 /**
  * Reliability tests (test/reliability): fuzzing, injection, database faults, shutdown, several
- * instances, abuse limits. Against PostgreSQL; one file at a time, since one of them stops the server.
+ * instances, abuse limits. Against PostgreSQL; one file at a time (each loads the machine). The
+ * database-fault tests stop and freeze a throwaway PostgreSQL cluster of their own, never the shared server.
  * RELIABILITY_LONG=1 runs the long variants.
  */
 module.exports = {

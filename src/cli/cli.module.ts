@@ -1,10 +1,14 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/sql';
 import type { AppConfig } from '../config/app-config';
 import { AppConfigModule } from '../config/config.module';
 import { DatabaseModule } from '../database/database.module';
 import { IdentityModule } from '../identity/identity.module';
+import { IdentityService } from '../identity/identity.service';
 import { RateLimitsModule } from '../rate-limits/rate-limits.module';
-import { CreateApiKeyCommand, CreateOrganizationCommand, CreateUserCommand } from './identity.commands';
+import type { CommandContext } from './cli-commands';
+import { IdentityDirectoryRepository } from './identity-directory.repository';
 
 /** The CLI: the identity services on the configured database, without HTTP (the rate limits only because the identity routes' guards need them resolved). */
 @Module({})
@@ -13,7 +17,16 @@ export class CliModule {
     return {
       module: CliModule,
       imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(), RateLimitsModule, IdentityModule],
-      providers: [CreateOrganizationCommand, CreateUserCommand, CreateApiKeyCommand],
     };
   }
+}
+
+/** What the commands need, from the CLI's own context or from the running server's. */
+export function commandContextOf(app: INestApplicationContext, env: CommandContext['env']): CommandContext {
+  const orm: MikroORM = app.get(MikroORM, { strict: false });
+  return {
+    identity: app.get(IdentityService, { strict: false }),
+    directory: new IdentityDirectoryRepository(orm.em as EntityManager),
+    env,
+  };
 }

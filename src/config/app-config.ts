@@ -32,6 +32,8 @@ export class AppConfig {
   readonly admin: { email?: string; password?: string; apiKey?: string };
   readonly redisUrl?: string;
   readonly rateLimit: { perKeyPerMinute: number; perIpPerMinute: number; loginPerMinute: number };
+  /** `GET /metrics` (Prometheus); with a token, scrapes must send `Authorization: Bearer <token>`. */
+  readonly metrics: { enabled: boolean; token?: string };
 
   constructor(env: EnvironmentVariables) {
     this.nodeEnv = env.NODE_ENV;
@@ -73,6 +75,7 @@ export class AppConfig {
       perIpPerMinute: env.RATE_LIMIT_PER_IP_PER_MINUTE,
       loginPerMinute: env.RATE_LIMIT_LOGIN_PER_MINUTE,
     };
+    this.metrics = { enabled: env.METRICS_ENABLED, token: env.METRICS_TOKEN };
   }
 
   get isProduction(): boolean {

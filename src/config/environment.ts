@@ -140,6 +140,16 @@ export class EnvironmentVariables {
   @Min(0, { message: 'must be an integer between 0 (off) and 1000000' })
   @Max(1000000, { message: 'must be an integer between 0 (off) and 1000000' })
   RATE_LIMIT_LOGIN_PER_MINUTE = 10;
+
+  @Transform(toBool)
+  @IsIn([true, false], { message: 'must be true or false' })
+  METRICS_ENABLED = true;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'must be at least 16 characters long' })
+  METRICS_TOKEN?: string;
 }
 
 /** Variables whose values must never be echoed in an error message. */
@@ -150,4 +160,5 @@ export const SECRET_VARIABLES: ReadonlySet<string> = new Set([
   'SCOREKEEPER_JWT_SECRET',
   'SCOREKEEPER_ADMIN_PASSWORD',
   'SCOREKEEPER_ADMIN_API_KEY',
+  'METRICS_TOKEN',
 ]);

@@ -8,6 +8,7 @@ import type { DatabaseConfig } from '../config/app-config';
 import { ENTITIES } from './entities';
 import { QUERY_TIMEOUT_MARGIN_MS, surviveConnectionFaults } from './connection-faults';
 import { keepLeadingBomInPglite } from './pglite-leading-bom';
+import { pgliteStartParams } from './pglite-memory';
 import { replicaOptions } from './replicas/replica-options';
 
 export const MIGRATIONS_TABLE = 'mikro_orm_migrations';
@@ -47,5 +48,11 @@ export function buildOrmOptions(database: DatabaseConfig): Partial<Options> {
       ...replicaOptions(database),
     };
   }
-  return { ...common, driver: PgliteDriver, dbName: database.dataDir, onCreateConnection: keepLeadingBomInPglite };
+  return {
+    ...common,
+    driver: PgliteDriver,
+    dbName: database.dataDir,
+    driverOptions: { startParams: pgliteStartParams() },
+    onCreateConnection: keepLeadingBomInPglite,
+  };
 }

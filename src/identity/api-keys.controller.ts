@@ -3,7 +3,6 @@ import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
 import { GalileoAuth } from '../auth/decorators/route-family-auth.decorators';
 import type { Principal } from '../auth/principal';
-import { RequestValidationException } from '../common/errors/api-exceptions';
 import { GalileoOperation } from '../common/openapi/galileo-operation.decorator';
 import { galileoPage } from '../common/paging/galileo-page';
 import { toApiKeyResponse } from './api-key.mapper';
@@ -16,6 +15,7 @@ import {
   ListApiKeyResponse,
   UserApiKeysParams,
 } from './dto/api-key.dto';
+import { checkExpiry } from './identity-rules';
 import { IdentityService } from './identity.service';
 
 @Controller('v2/users')
@@ -28,12 +28,7 @@ export class ApiKeysController {
   @GalileoOperation({ operationId: 'create_api_key_v2_users_api_keys_post', summary: 'Create Api Key', response: CreateApiKeyResponse })
   async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateApiKeyRequest): Promise<CreateApiKeyResponse> {
     const expiresAt = body.expires_at ? new Date(body.expires_at) : null;
-    // A key that expired before it was created could never be used nor listed.
-    if (expiresAt && expiresAt.getTime() <= Date.now()) {
-      throw new RequestValidationException([
-        { type: 'value_error', loc: ['body', 'expires_at'], msg: 'Value error, expires_at must be in the future', input: body.expires_at },
-      ]);
-    }
+    checkExpiry(expiresAt, body.expires_at);
     const { apiKey, plainKey } = await this.identity.createApiKey(principal.organizationId, principal.userId, principal.userId, {
       description: body.description,
       expiresAt,

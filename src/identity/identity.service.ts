@@ -6,6 +6,7 @@ import { hashPassword } from '../auth/passwords';
 import { takeStartupLock } from '../database/startup-lock';
 import { RequestValidationException, ResourceNotFoundException } from '../common/errors/api-exceptions';
 import { ApiKeysRepository } from './api-keys.repository';
+import { checkEmail, checkId, checkOrganizationName, checkPassword } from './identity-rules';
 import type { ApiKey } from './entities/api-key.entity';
 import type { Organization } from './entities/organization.entity';
 import type { User } from './entities/user.entity';
@@ -35,11 +36,13 @@ export class IdentityService {
   ) {}
 
   createOrganization(name: string): Promise<Organization> {
-    return this.organizations.create(name);
+    return this.organizations.create(checkOrganizationName(name));
   }
 
   async createUser(organizationId: string, email: string, password: string): Promise<User> {
-    const normalized = email.trim().toLowerCase();
+    checkId('organization_id', organizationId);
+    const normalized = checkEmail(email);
+    checkPassword(password);
     if (!(await this.organizations.findById(organizationId))) throw new ResourceNotFoundException('Organization');
     try {
       return await this.users.create(organizationId, normalized, await hashPassword(password));
@@ -89,6 +92,7 @@ export class IdentityService {
   }
 
   async revokeApiKey(organizationId: string, apiKeyId: string): Promise<void> {
+    checkId('api_key_id', apiKeyId);
     if (!(await this.apiKeys.revoke(organizationId, apiKeyId))) throw new ResourceNotFoundException('API key');
   }
 
@@ -100,6 +104,7 @@ export class IdentityService {
     email: string,
     password: string,
     apiKey?: string,
+    keyDescription = 'Administrator key (SCOREKEEPER_ADMIN_API_KEY)',
   ): Promise<{ user: User; created: boolean; keyImported: boolean }> {
     return this.em.transactional(async () => {
       await takeStartupLock(this.em);
@@ -114,7 +119,7 @@ export class IdentityService {
         const existing = (await this.apiKeys.findActiveByPrefix(lookupPrefix(apiKey))).find((key) => apiKeyMatches(apiKey, key.keyHash));
         if (!existing) {
           await this.createApiKey(user.organizationId, user.id, user.id, {
-            description: 'Administrator key (SCOREKEEPER_ADMIN_API_KEY)',
+            description: keyDescription,
             expiresAt: null,
             key: apiKey,
           });

@@ -21,6 +21,11 @@ export class UsersRepository {
     return this.em.findOne(User, { email }, { populate: ['passwordHash'] });
   }
 
+  /** Whether the installation has any user at all (the first start creates or asks for one). */
+  async anyExists(): Promise<boolean> {
+    return (await this.em.count(User, {})) > 0;
+  }
+
   findByEmail(email: string): Promise<User | null> {
     return this.em.findOne(User, { email });
   }

@@ -5,23 +5,16 @@ import { recordFigures, saveOutput } from './support/figures';
 import { send } from './support/http';
 import { verify } from './support/ledger';
 import { createLoadFixture, newApiKey, serverEnv, spawnServer, stopServer } from './support/server-fixture';
-import {
-  type OwnDatabase,
-  canRestartPostgres,
-  createDatabase,
-  freezeBackends,
-  postgresIsLocal,
-  startPostgres,
-  stopPostgres,
-  terminateBackends,
-} from './support/services';
+import { type FaultServer, faultServer } from './support/fault-server';
+import { type OwnDatabase, createDatabase, terminateBackends, waitPostgresReady } from './support/services';
 import { type LoadFixture, type LoadReport, WriteLoad } from './support/write-load';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
- * Terminated backends, then (on a local server) backends frozen with SIGSTOP, then PostgreSQL stopped and
- * started, all under a write load. A request may wait for a connection, then for a statement: each
- * bounded by DATABASE_TIMEOUT_MS.
+ * Terminated backends, then backends frozen with SIGSTOP, then PostgreSQL stopped and started, all under
+ * a write load, on a PostgreSQL server of the test's own (support/fault-server.ts): the machine's server
+ * is never stopped. A request may wait for a connection, then for a statement: each bounded by
+ * DATABASE_TIMEOUT_MS.
  */
 const FAIL_FAST_MS = 2 * DATABASE_TIMEOUT_MS + 1000;
 const RECOVERY_MS = 10_000;
@@ -30,12 +23,11 @@ describe('database faults under a write load (PostgreSQL)', () => {
   let database: OwnDatabase;
   let server: ServerProcess;
   let fixture: LoadFixture;
-  let restartable: boolean;
-  const freezable = postgresIsLocal();
+  let postgres: FaultServer;
 
   beforeAll(async () => {
-    restartable = await canRestartPostgres();
-    database = await createDatabase('faults');
+    postgres = await faultServer();
+    database = await createDatabase('faults', postgres.url);
     const apiKey = newApiKey();
     server = await spawnServer(
       serverEnv(database.url, apiKey, { DATABASE_TIMEOUT_MS: String(DATABASE_TIMEOUT_MS), DATABASE_POOL_MAX: '8', LOG_LEVEL: 'warn' }),
@@ -43,9 +35,9 @@ describe('database faults under a write load (PostgreSQL)', () => {
     fixture = await createLoadFixture(server, apiKey);
   });
   afterAll(async () => {
-    await startPostgres();
     if (server) await stopServer(server);
     await database?.drop();
+    await postgres?.remove();
   });
 
   /** Until the service answers ready and takes a write again; returns how long that took. */
@@ -70,10 +62,10 @@ describe('database faults under a write load (PostgreSQL)', () => {
   }
 
   /** PostgreSQL stopped for a while, then started: what the service answered meanwhile, and how soon it recovered. */
-  async function outage(round: number): Promise<{ readyMs: number; writeMs: number; recoveryMs: number }> {
+  async function outage(restart: NonNullable<FaultServer['restart']>, round: number) {
     let answered: { readyMs: number; writeMs: number };
     try {
-      await stopPostgres();
+      await restart.stop();
       await sleep(500);
       const ready = await send(server.baseUrl, { method: 'GET', path: '/health/ready', timeoutMs: FAIL_FAST_MS + 5000 });
       expect(ready.status).toBe(503);
@@ -98,7 +90,8 @@ describe('database faults under a write load (PostgreSQL)', () => {
       answered = { readyMs: ready.ms, writeMs: Math.max(write.ms, galileo.ms) };
       await sleep(BUDGET.downMs);
     } finally {
-      await startPostgres();
+      await restart.start();
+      await waitPostgresReady(postgres.url);
     }
     const recoveryMs = await recovery();
     await sleep(1500);
@@ -120,22 +113,24 @@ describe('database faults under a write load (PostgreSQL)', () => {
     try {
       await sleep(2000);
       for (let round = 0; round < BUDGET.terminateRounds; round++) {
-        terminated += await terminateBackends(database.name);
+        terminated += await terminateBackends(postgres.url, database.name);
         recoveries.push(await recovery());
         await sleep(1000);
       }
-      if (freezable) {
-        frozen = await freezeBackends(database.name, BUDGET.freezeMs);
+      if (postgres.freeze) {
+        frozen = await postgres.freeze(database.name, BUDGET.freezeMs);
         recoveries.push(await recovery());
         await sleep(1000);
       }
-      if (restartable) for (let round = 0; round < BUDGET.restartRounds; round++) outages.push(await outage(round));
+      const restart = postgres.restart;
+      if (restart) for (let round = 0; round < BUDGET.restartRounds; round++) outages.push(await outage(restart, round));
       await sleep(1500);
     } finally {
       report = await load.stop();
     }
     const result = await verify(database.url, load.ledger);
     recordFigures('database-faults', 'terminate, stop and restart under load', {
+      server: postgres.description,
       writers: BUDGET.faultWriters,
       requests: report.requests,
       acknowledgedWrites: result.checked,
@@ -153,7 +148,7 @@ describe('database faults under a write load (PostgreSQL)', () => {
       lost: result.lost.length,
       halfWritten: result.halfWritten,
       idempotencyDuplicates: result.duplicated.length,
-      ...(restartable ? {} : { restartSkipped: 'no local cluster to stop (pg_ctlcluster), or RELIABILITY_NO_RESTART=1' }),
+      ...(postgres.limitation ? { restartSkipped: postgres.limitation } : {}),
     });
     expect(report.violations).toEqual([]);
     expect(result.lost).toEqual([]);

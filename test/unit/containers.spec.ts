@@ -21,10 +21,10 @@ describe('Dockerfile', () => {
     ]);
   });
 
-  it('installs and builds with the commands CI runs', () => {
-    expect(dockerfile).toContain('RUN npm ci --no-audit --no-fund');
-    expect(dockerfile).toContain('RUN npm run build');
-    expect(scripts.build).toBe('nest build');
+  it('installs without fetching a second Node and builds with the script `npm run build` runs', () => {
+    expect(dockerfile).toContain('RUN npm ci --ignore-scripts --no-audit --no-fund');
+    expect(dockerfile).toContain('RUN node scripts/build.js');
+    expect(scripts.build).toBe('node scripts/build.js');
     expect(read('scripts/check-production-install.sh')).toContain('npm ci --omit=dev');
     expect(dockerfile).toContain('RUN npm ci --omit=dev');
   });
@@ -35,6 +35,7 @@ describe('Dockerfile', () => {
     expect(dockerfile).toMatch(/HEALTHCHECK .*\/health\/ready/s);
     const cmd = instructions.find((line) => line.startsWith('CMD '));
     expect(JSON.parse(cmd!.slice(4)).join(' ')).toBe(scripts['start:prod']);
+    expect(scripts.start.endsWith(` && ${scripts['start:prod']}`)).toBe(true);
   });
 });
 
@@ -49,6 +50,7 @@ describe('docker-compose.yml', () => {
         depends_on?: Record<string, { condition: string }>;
         healthcheck?: unknown;
         volumes?: string[];
+        stop_grace_period?: string;
       }
     >;
     volumes: Record<string, unknown>;
@@ -63,5 +65,14 @@ describe('docker-compose.yml', () => {
     expect(scorekeeper.build).toBe('.');
     expect(scorekeeper.environment?.DATABASE_URL).toMatch(/^postgres:\/\/.*@postgres:5432\//);
     expect(scorekeeper.depends_on?.postgres.condition).toBe('service_healthy');
+  });
+
+  it('lets the service finish its requests before Docker kills it, and declares no volume it does not use', () => {
+    const { scorekeeper } = compose.services;
+    const graceSeconds = Number(/^(\d+)s$/.exec(scorekeeper.stop_grace_period ?? '')?.[1]);
+    const shutdownSeconds = Number(scorekeeper.environment?.SHUTDOWN_TIMEOUT_MS ?? 25_000) / 1000;
+    expect(graceSeconds).toBeGreaterThan(shutdownSeconds);
+    expect(scorekeeper.volumes).toBeUndefined();
+    expect(read('Dockerfile')).not.toMatch(/^VOLUME/m);
   });
 });

@@ -6,7 +6,8 @@ import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, redisReachable } from './servi
 
 /**
  * The reliability tests run against PostgreSQL: TEST_DATABASE_URL, or the local server. They run one
- * file at a time (one of them stops PostgreSQL). Redis (TEST_REDIS_URL, or the local one) is optional.
+ * file at a time (they load the machine). The database-fault tests stop and freeze a server of their own
+ * (support/fault-server.ts), never this one. Redis (TEST_REDIS_URL, or the local one) is optional.
  */
 export default async function globalSetup(): Promise<void> {
   process.env.TEST_DB = 'postgres';

@@ -1,17 +1,17 @@
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readdirSync } from 'node:fs';
 import { connect } from 'node:net';
-import { promisify } from 'node:util';
 import { Client } from 'pg';
 
-const run = promisify(execFile);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 
-export const serverUrl = (): string => process.env.TEST_DATABASE_URL ?? DEFAULT_DATABASE_URL;
+/**
+ * The PostgreSQL server the reliability tests share with others (TEST_DATABASE_URL, or the local one).
+ * The tests only create, use and drop databases of their own on it; they never stop or reconfigure it.
+ */
+export const sharedServerUrl = (): string => process.env.TEST_DATABASE_URL ?? DEFAULT_DATABASE_URL;
 
 /** Runs one statement on a fresh connection to `url`. */
 export async function query<T extends Record<string, any> = Record<string, any>>(
@@ -34,114 +34,48 @@ export interface OwnDatabase {
   drop(): Promise<void>;
 }
 
-/** A database of the test's own on the PostgreSQL server, dropped by `drop()`. */
-export async function createDatabase(label: string): Promise<OwnDatabase> {
+/** A database of the test's own on the server at `serverUrl` (the shared one by default), dropped by `drop()`. */
+export async function createDatabase(label: string, serverUrl = sharedServerUrl()): Promise<OwnDatabase> {
   const name = `scorekeeper_rel_${label}_${randomBytes(4).toString('hex')}`;
-  await query(serverUrl(), `create database "${name}"`);
-  const url = new URL(serverUrl());
+  await query(serverUrl, `create database "${name}"`);
+  const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
     name,
     url: url.toString(),
     drop: async () => {
-      await waitPostgresReady();
-      await query(serverUrl(), `drop database if exists "${name}" with (force)`);
+      await waitPostgresReady(serverUrl);
+      await query(serverUrl, `drop database if exists "${name}" with (force)`);
     },
   };
 }
 
-/** Ends every server process connected to `database` (as an administrator's pg_terminate_backend does); returns how many. */
-export async function terminateBackends(database: string): Promise<number> {
+/** Ends every server process connected to the test's own `database` (pg_terminate_backend); returns how many. */
+export async function terminateBackends(serverUrl: string, database: string): Promise<number> {
   const rows = await query<{ ended: boolean }>(
-    serverUrl(),
+    serverUrl,
     'select pg_terminate_backend(pid) as ended from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
     [database],
   );
   return rows.filter((row) => row.ended).length;
 }
 
-/**
- * Freezes (SIGSTOP) every server process connected to `database` for `ms`, then thaws them: a database
- * that stops answering without closing its connections (a hung host, a network partition). Needs the
- * server on this machine and the right to signal its processes.
- */
-export async function freezeBackends(database: string, ms: number): Promise<number> {
-  const rows = await query<{ pid: number }>(
-    serverUrl(),
-    'select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
-    [database],
-  );
-  const frozen: number[] = [];
+export async function postgresAnswers(url: string): Promise<boolean> {
   try {
-    for (const { pid } of rows) {
-      process.kill(pid, 'SIGSTOP');
-      frozen.push(pid);
-    }
-    await sleep(ms);
-  } finally {
-    for (const pid of frozen) process.kill(pid, 'SIGCONT');
-  }
-  return frozen.length;
-}
-
-/** The local cluster pg_ctlcluster manages (`RELIABILITY_PG_CLUSTER="15 main"` overrides), or null without one. */
-function localCluster(): [string, string] | null {
-  if (process.env.RELIABILITY_PG_CLUSTER) return process.env.RELIABILITY_PG_CLUSTER.split(' ') as [string, string];
-  try {
-    const versions = readdirSync('/etc/postgresql');
-    return versions.length === 1 ? [versions[0], 'main'] : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Whether the PostgreSQL server runs on this machine (its processes can be signalled). */
-export const postgresIsLocal = (): boolean => ['127.0.0.1', 'localhost', '::1', '[::1]'].includes(new URL(serverUrl()).hostname);
-
-/**
- * Whether this machine can stop and start the PostgreSQL server the tests use (a local cluster and
- * pg_ctlcluster); RELIABILITY_NO_RESTART=1 leaves the server running (when others share it).
- */
-export async function canRestartPostgres(): Promise<boolean> {
-  if (process.env.RELIABILITY_NO_RESTART === '1' || !postgresIsLocal() || !localCluster()) return false;
-  try {
-    await run('pg_ctlcluster', ['--help']);
-    return true;
-  } catch (error) {
-    return (error as { code?: unknown }).code !== 'ENOENT';
-  }
-}
-
-async function pgCtl(action: 'stop' | 'start'): Promise<void> {
-  const cluster = localCluster();
-  if (!cluster) throw new Error('no local PostgreSQL cluster');
-  await run('pg_ctlcluster', ['--skip-systemctl-redirect', ...cluster, action, ...(action === 'stop' ? ['-m', 'fast'] : [])]);
-}
-
-export async function postgresAnswers(): Promise<boolean> {
-  try {
-    await query(serverUrl(), 'select 1');
+    await query(url, 'select 1');
     return true;
   } catch {
     return false;
   }
 }
 
-export async function waitPostgresReady(timeoutMs = 60_000): Promise<void> {
+export async function waitPostgresReady(url: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (await postgresAnswers()) return;
+    if (await postgresAnswers(url)) return;
     await sleep(200);
   }
   throw new Error('PostgreSQL did not come back');
-}
-
-export const stopPostgres = () => pgCtl('stop');
-
-/** Starts PostgreSQL again (when it is not running) and waits until it answers. */
-export async function startPostgres(): Promise<void> {
-  if (!(await postgresAnswers())) await pgCtl('start').catch(() => undefined);
-  await waitPostgresReady();
 }
 
 /** Whether a Redis server answers PING at `url`. */
