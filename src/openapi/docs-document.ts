@@ -1,6 +1,6 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { DOCS_TAGS, OPERATION_GUIDE } from './operation-guide';
-import { SECURITY } from './security-schemes';
+import { SECURITY } from '../common/openapi/security-schemes';
 
 /** The one entry of the Authorize dialog that works on every route: `Authorization: Bearer <API key or JWT>`. */
 export const DOCS_BEARER_SCHEME = 'apiKeyOrJwt';
