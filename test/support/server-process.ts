@@ -38,11 +38,20 @@ export async function spawnServer(env: Record<string, string>, options: { waitRe
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const server: ServerProcess = { child, port, baseUrl: `http://127.0.0.1:${port}`, output: () => output, exited };
-  if (options.waitReady !== false) await waitReady(server);
+  if (options.waitReady !== false) {
+    try {
+      await waitReady(server);
+    } catch (error) {
+      // A server that never became ready must not outlive the test that started it.
+      child.kill('SIGKILL');
+      await exited;
+      throw error;
+    }
+  }
   return server;
 }
 
-export async function waitReady(server: ServerProcess, timeoutMs = 30_000): Promise<void> {
+export async function waitReady(server: ServerProcess, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let done = false;
   void server.exited.then(() => (done = true));
