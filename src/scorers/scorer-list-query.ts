@@ -75,6 +75,16 @@ function filterCondition(filter: ScorerFilter, index: number): SqlCondition {
       return compareText('s.created_by::text', filter.operator, value, true);
     case 'id':
       return compareText('s.id::text', filter.operator, value, true);
+    case 'label': {
+      const byLabel = compareText('s.label', filter.operator, value, !filter.case_sensitive);
+      if (filter.strict) return byLabel;
+      // Not strict: scorers without a label (custom ones) match by name.
+      const byName = compareText('s.name', filter.operator, value, !filter.case_sensitive);
+      return {
+        sql: `((s.label is not null and ${byLabel.sql}) or (s.label is null and ${byName.sql}))`,
+        params: [...byLabel.params, ...byName.params],
+      };
+    }
     case 'created_at':
     case 'updated_at':
       return { sql: `s.${filter.name} ${TIME_OPERATORS[filter.operator]} ?`, params: [new Date(filter.value)] };

@@ -89,6 +89,12 @@ const withDefault = (spec: FieldSpec): Schema => ('default' in spec ? { default:
 /** Pydantic (FastAPI) style: every property titled, nullability as `anyOf [..., {"type": "null"}]`. */
 function pydanticProperty(property: string, spec: FieldSpec): Schema {
   const base = valueSchema(spec);
+  // A model-typed field that cannot be null is a bare reference in pydantic's schemas.
+  // (A function named `type` is what @nestjs/swagger takes for a lazy type.)
+  if (spec.kind === 'nested' && !spec.nullable) {
+    const type = () => spec.type!();
+    return { type };
+  }
   const schema = spec.nullable ? { anyOf: [base, { type: 'null' }] } : base;
   return {
     ...schema,

@@ -15,6 +15,9 @@ export class EvaluatorResponse {
   @StringField({ description: 'Slug that scores use to name this evaluator.' })
   evaluator_slug: string;
 
+  @StringField({ description: 'The same as evaluator_slug (the name Respan’s SDK reads).' })
+  slug: string;
+
   @EnumField(EVALUATOR_TYPES, { description: 'Evaluator execution type.' })
   type: string;
 
@@ -27,8 +30,8 @@ export class EvaluatorResponse {
   @ObjectField({ nullable: true, description: 'When a score passes: {"primary_score": {"operator", "value"}}.' })
   passing_conditions: Record<string, unknown> | null;
 
-  @StringField({ nullable: true, description: 'What the evaluator measures.' })
-  description: string | null;
+  @StringField({ description: 'What the evaluator measures; empty when none was given.' })
+  description: string;
 
   @ListField({ kind: 'string' }, { description: 'Tags.' })
   tags: string[];
@@ -66,7 +69,13 @@ export class CreateEvaluatorRequest {
   @ObjectField({ required: false, nullable: true, description: 'When a score passes: {"primary_score": {"operator", "value"}}.' })
   passing_conditions?: Record<string, unknown> | null;
 
-  @StringField({ required: false, nullable: true, maxLength: 10000, description: 'What the evaluator measures.' })
+  @StringField({
+    required: false,
+    nullable: true,
+    default: '',
+    maxLength: 10000,
+    description: 'What the evaluator measures; null means none ("").',
+  })
   description?: string | null;
 
   @ListField({ kind: 'string', maxLength: 255 }, { required: false, maxLength: 100, description: 'Tags.' })
@@ -93,7 +102,13 @@ export class UpdateEvaluatorRequest {
   @ObjectField({ required: false, nullable: true, description: 'When a score passes: {"primary_score": {"operator", "value"}}.' })
   passing_conditions?: Record<string, unknown> | null;
 
-  @StringField({ required: false, nullable: true, maxLength: 10000, description: 'What the evaluator measures.' })
+  @StringField({
+    required: false,
+    nullable: true,
+    default: '',
+    maxLength: 10000,
+    description: 'What the evaluator measures; null means none ("").',
+  })
   description?: string | null;
 
   @ListField({ kind: 'string', maxLength: 255 }, { required: false, maxLength: 100, description: 'Tags.' })

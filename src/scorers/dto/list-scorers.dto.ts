@@ -97,6 +97,24 @@ export class ScorerIDFilter {
   value: string | string[];
 }
 
+@GalileoSchema('ScorerLabelFilter')
+export class ScorerLabelFilter {
+  @StringField(tag('label'))
+  name: 'label';
+
+  @EnumField(['eq', 'ne', 'contains', 'one_of', 'not_in'])
+  operator: 'eq' | 'ne' | 'contains' | 'one_of' | 'not_in';
+
+  @AnyOfField([...stringOrList])
+  value: string | string[];
+
+  @BooleanField({ required: false, default: true, applyDefault: true })
+  case_sensitive: boolean;
+
+  @BooleanField({ required: false, default: true, applyDefault: true, description: 'When false, scorers without a label match by name.' })
+  strict: boolean;
+}
+
 @GalileoSchema('ScorerCreatedAtFilter')
 export class ScorerCreatedAtFilter {
   @StringField(tag('created_at'))
@@ -152,6 +170,7 @@ export type ScorerFilter =
   | ScorerTagsFilter
   | ScorerCreatorFilter
   | ScorerIDFilter
+  | ScorerLabelFilter
   | ScorerCreatedAtFilter
   | ScorerUpdatedAtFilter;
 
@@ -170,6 +189,7 @@ export class ListScorersRequest {
       created_at: () => ScorerCreatedAtFilter,
       updated_at: () => ScorerUpdatedAtFilter,
       id: () => ScorerIDFilter,
+      label: () => ScorerLabelFilter,
     },
     { required: false, default: [], applyDefault: true, maxLength: 100 },
   )

@@ -12,6 +12,7 @@ import {
   StringField,
   Uuid4Field,
 } from '../../common/validation/fields';
+import { NODE_TYPE_ENUM } from '../../code-validation/node-types';
 import { INPUT_TYPE_ENUM, OUTPUT_TYPE_ENUM } from './galileo-enums';
 
 const NOT_MODELLED = 'Not modelled by Scorekeeper: always null.';
@@ -83,6 +84,70 @@ export class CreateLLMScorerVersionRequest extends CreateScorerVersionRequest {
   user_prompt?: string | null;
 }
 
+/** The prompt an LLM version was created with (Galileo's generated scorer; its id is the version's). */
+@GalileoSchema('BaseGeneratedScorerDB')
+export class BaseGeneratedScorerDB {
+  @Uuid4Field()
+  id: string;
+
+  @StringField()
+  name: string;
+
+  @StringField({ required: false, nullable: true })
+  instructions: string | null;
+
+  @NestedField(() => ChainPollTemplate, {
+    description: 'The template the version was created with; `template` is empty when none was given.',
+  })
+  chain_poll_template: ChainPollTemplate;
+
+  @StringField({ required: false, nullable: true })
+  user_prompt: string | null;
+}
+
+/** The settings of a generated scorer: those of its version (absent when the version has none). */
+@GalileoSchema('GeneratedScorerConfiguration')
+export class GeneratedScorerConfiguration {
+  @StringField({ required: false, default: 'gpt-4.1-mini' })
+  model_alias?: string;
+
+  @IntField({ required: false, default: 3 })
+  num_judges?: number;
+
+  @EnumField(OUTPUT_TYPE_ENUM.values, { required: false, default: 'boolean', enumName: OUTPUT_TYPE_ENUM.enumName })
+  output_type?: string;
+
+  @ListField({ kind: 'string' }, { required: false })
+  scoreable_node_types?: string[];
+
+  @BooleanField({ required: false, default: false })
+  cot_enabled?: boolean;
+
+  @BooleanField({ required: false, default: false })
+  ground_truth?: boolean;
+
+  @ListField({ kind: 'string' }, { required: false, nullable: true, description: NOT_MODELLED })
+  multimodal_capabilities?: null;
+}
+
+@GalileoSchema('GeneratedScorerResponse')
+export class GeneratedScorerResponse extends BaseGeneratedScorerDB {
+  @Uuid4Field()
+  created_by: string;
+
+  @DateTimeField()
+  created_at: string;
+
+  @DateTimeField()
+  updated_at: string;
+
+  @ListField({ kind: 'enum', values: NODE_TYPE_ENUM.values, enumName: NODE_TYPE_ENUM.enumName }, { nullable: true })
+  scoreable_node_types: string[] | null;
+
+  @NestedField(() => GeneratedScorerConfiguration)
+  scorer_configuration: GeneratedScorerConfiguration;
+}
+
 /** A version as embedded in a scorer (`latest_version`, `default_version`). */
 @GalileoSchema('BaseScorerVersionDB')
 export class BaseScorerVersionDB {
@@ -95,8 +160,8 @@ export class BaseScorerVersionDB {
   @Uuid4Field()
   scorer_id: string;
 
-  @AnyField({ required: false, nullable: true, description: NOT_MODELLED })
-  generated_scorer: null;
+  @NestedField(() => BaseGeneratedScorerDB, { required: false, nullable: true, description: 'Filled on LLM versions.' })
+  generated_scorer: BaseGeneratedScorerDB | null;
 
   @AnyField({ required: false, nullable: true, description: NOT_MODELLED })
   registered_scorer: null;
@@ -125,6 +190,9 @@ export class BaseScorerVersionDB {
 
 @GalileoSchema('BaseScorerVersionResponse')
 export class BaseScorerVersionResponse extends BaseScorerVersionDB {
+  @NestedField(() => GeneratedScorerResponse, { required: false, nullable: true, description: 'Filled on LLM versions.' })
+  declare generated_scorer: GeneratedScorerResponse | null;
+
   @DateTimeField()
   created_at: string;
 
