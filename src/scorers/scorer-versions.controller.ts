@@ -86,7 +86,7 @@ export class ScorerVersionsController {
     operationId: 'get_scorer_version_code_v2_scorers__scorer_id__version_code_get',
     summary: 'Get Scorer Version Code',
     description: 'The stored Python source of a code version (the latest when `version` is absent), as a JSON string.',
-    response: { type: 'string' },
+    response: {},
   })
   @Header('content-type', 'application/json; charset=utf-8')
   async code(@CurrentPrincipal() principal: Principal, @Param() params: ScorerIdParams, @Query() query: CodeVersionQuery): Promise<string> {
