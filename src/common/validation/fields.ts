@@ -1,6 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { Transform, Type as TransformType, plainToInstance } from 'class-transformer';
-import { ValidateNested, registerDecorator } from 'class-validator';
+import { ValidateIf, ValidateNested, registerDecorator } from 'class-validator';
 import { checkField } from './check-field';
 import { FieldKind, FieldOptions, FieldSpec, ScalarKind, recordFieldSpec } from './field-spec';
 
@@ -47,6 +47,8 @@ export function Field(spec: FieldSpec): PropertyDecorator {
     }
     const union = spec.union ?? spec.items?.union;
     const nestedType = spec.type ?? spec.items?.type;
+    // Null is a complete answer for a nullable field: nothing nested to validate.
+    if (spec.nullable && (union || nestedType)) ValidateIf((_object, value) => value !== null)(target, key);
     if (union) {
       // Items whose tag names a variant become that class (and are validated as it); others stay as
       // sent, for the union check to report.
