@@ -13,13 +13,21 @@ export class ProjectCreate {
   @StringField({ minLength: 1, maxLength: 255 })
   name: string;
 
-  @Uuid4Field({ required: false, nullable: true, description: 'Accepted for compatibility; the creator is the caller.' })
+  @Uuid4Field({
+    required: false,
+    nullable: true,
+    description: 'Accepted for compatibility; not modelled by Scorekeeper (the creator is the caller).',
+  })
   created_by?: string | null;
 
   @EnumField(PROJECT_TYPES, { ...PROJECT_TYPE_ENUM, required: false, default: 'gen_ai', applyDefault: true })
   type: string;
 
-  @BooleanField({ required: false, default: false, description: 'Accepted for compatibility; Scorekeeper has no templates.' })
+  @BooleanField({
+    required: false,
+    default: false,
+    description: 'Accepted for compatibility; not modelled by Scorekeeper (it has no templates).',
+  })
   create_example_templates?: boolean;
 }
 

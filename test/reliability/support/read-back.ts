@@ -44,6 +44,13 @@ export function readBackOf(method: string, template: string, request: FuzzReques
         pick: (body) => body.api_keys?.find((k: { id: string }) => k.id === p.api_key_id),
         gone: true,
       };
+    case 'POST /v2/projects':
+      return { path: `/v2/projects/${id}` };
+    case 'POST /v2/projects/{project_id}/log_streams':
+      return {
+        path: `/v2/projects/${p.project_id}/log_streams`,
+        pick: (body) => body.find?.((stream: { id: string }) => stream.id === id),
+      };
     case 'POST /api/evaluators/':
       return { path: `/api/evaluators/${id}/` };
     case 'PATCH /api/evaluators/{id}/':
