@@ -27,7 +27,8 @@ export async function useMultipart(app: NestFastifyApplication, maxFieldBytes: n
     .addHook('onRequest', (request: FastifyRequest, _reply: unknown, done: (error?: Error) => void) => {
       const contentType = request.headers['content-type'] ?? '';
       const accepts = (request.routeOptions.config as { multipart?: boolean } | undefined)?.multipart === true;
-      done(MULTIPART_TYPE.test(contentType) && !accepts ? new UnsupportedMediaTypeException() : undefined);
+      // (An unknown route stays a 404.)
+      done(MULTIPART_TYPE.test(contentType) && !accepts && !request.is404 ? new UnsupportedMediaTypeException() : undefined);
     });
 }
 

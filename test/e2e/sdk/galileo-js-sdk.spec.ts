@@ -76,6 +76,15 @@ describe('Galileo JavaScript SDK 1.33.1, configured by its environment variables
     expect((await scorers.list({ name })).map((scorer) => scorer.id)).toEqual([created.scorerId]);
     expect((await scorers.list({ name, types: ['code' as never] })).length).toBe(0);
     expect((await scorers.getScorerVersion(created.scorerId, 1)).version).toBe(1);
+    const direct = await scorers.create({
+      name: `${name} direct`,
+      scorerType: 'llm' as never,
+      defaults: { model_name: 'gpt-4o' } as never,
+    });
+    const version = await scorers.createLlmScorerVersion({ scorerId: direct.id, instructions: 'Be brief', userPrompt: 'Short? {output}' });
+    expect(version.generatedScorer).toMatchObject({ instructions: 'Be brief', userPrompt: 'Short? {output}' });
+    await scorers.delete(direct.id);
+    expect(await scorers.list({ name: `${name} direct` })).toEqual([]);
 
     await deleteMetric({ name });
     expect(await getScorers({ names: [name] })).toEqual([]);
