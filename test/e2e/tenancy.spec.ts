@@ -3,38 +3,7 @@ import { generateOpenApiDocument } from '../../src/openapi/offline-document';
 import { createEvaluator, postScore } from '../support/scores';
 import { type Tenant, createTenant } from '../support/tenants';
 import { type TestApp, startTestApp } from '../support/test-app';
-
-/** What organization A owns; B calls every route with these ids. */
-interface Owned {
-  scorerId: string;
-  evaluatorId: string;
-  evaluatorSlug: string;
-  scoreId: string;
-  logId: string;
-  datasetId: string;
-  tag: string;
-  userId: string;
-  apiKeyId: string;
-  projectId: string;
-  projectName: string;
-  logStreamId: string;
-  taskId: string;
-}
-
-interface RouteCase {
-  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
-  /** The path as the OpenAPI document writes it. */
-  template: string;
-  path: (a: Owned) => string;
-  body?: (a: Owned) => unknown;
-  /** A multipart form instead of a JSON body: its text fields, and a file part named `file`. */
-  form?: { fields: Record<string, string>; file: string };
-  /** What B must get: 404 for a resource of A, 400 for a body that names A's resource, a (filtered) 2xx for a collection. */
-  expect: 404 | 400 | 'collection';
-}
-
-const CODE = 'def scorer_fn(step) -> float:\n    return 1.0\n';
-const settings = (a: Owned) => ({ run_id: a.logStreamId, scorers: [{ id: a.scorerId, scorer_type: 'llm' }] });
+import { CODE, type Owned, type RouteCase, SDK_ROUTES } from './tenancy-routes';
 
 const scoreValues = (a: Owned) => ({ evaluator_id: a.evaluatorId, log_id: a.logId, numerical_value: 4 });
 
@@ -105,77 +74,7 @@ const ROUTES: RouteCase[] = [
   },
   { method: 'get', template: '/v2/users/{user_id}/api_keys', path: (a) => `/v2/users/${a.userId}/api_keys`, expect: 404 },
   { method: 'delete', template: '/v2/users/api_keys/{api_key_id}', path: (a) => `/v2/users/api_keys/${a.apiKeyId}`, expect: 404 },
-  { method: 'get', template: '/v2/current_user', path: () => '/v2/current_user', expect: 'collection' },
-  {
-    method: 'post',
-    template: '/v2/scorers/{scorer_id}/version/code',
-    path: (a) => `/v2/scorers/${a.scorerId}/version/code`,
-    form: { fields: { validation_result: '{}' }, file: CODE },
-    expect: 404,
-  },
-  { method: 'get', template: '/v2/scorers/{scorer_id}/version/code', path: (a) => `/v2/scorers/${a.scorerId}/version/code`, expect: 404 },
-  {
-    method: 'post',
-    template: '/v2/scorers/code/validate',
-    path: () => '/v2/scorers/code/validate',
-    form: { fields: { scoreable_node_types: 'llm' }, file: CODE },
-    expect: 'collection',
-  },
-  { method: 'get', template: '/v2/scorers/code/validate/{task_id}', path: (a) => `/v2/scorers/code/validate/${a.taskId}`, expect: 404 },
-  {
-    method: 'get',
-    template: '/v2/projects',
-    path: (a) => `/v2/projects?project_name=${encodeURIComponent(a.projectName)}&type=gen_ai`,
-    expect: 'collection',
-  },
-  {
-    method: 'post',
-    template: '/v2/projects',
-    path: () => '/v2/projects',
-    body: () => ({ name: `B project ${randomUUID()}` }),
-    expect: 'collection',
-  },
-  { method: 'get', template: '/v2/projects/{project_id}', path: (a) => `/v2/projects/${a.projectId}`, expect: 404 },
-  {
-    method: 'get',
-    template: '/v2/projects/{project_id}/log_streams',
-    path: (a) => `/v2/projects/${a.projectId}/log_streams`,
-    expect: 404,
-  },
-  {
-    method: 'post',
-    template: '/v2/projects/{project_id}/log_streams',
-    path: (a) => `/v2/projects/${a.projectId}/log_streams`,
-    body: () => ({ name: 'B stream' }),
-    expect: 404,
-  },
-  {
-    method: 'get',
-    template: '/v2/projects/{project_id}/log_streams/paginated',
-    path: (a) => `/v2/projects/${a.projectId}/log_streams/paginated`,
-    expect: 404,
-  },
-  {
-    method: 'get',
-    template: '/v2/projects/{project_id}/runs/{run_id}/scorer-settings',
-    path: (a) => `/v2/projects/${a.projectId}/runs/${a.logStreamId}/scorer-settings`,
-    expect: 404,
-  },
-  {
-    method: 'post',
-    template: '/v2/projects/{project_id}/runs/{run_id}/scorer-settings',
-    path: (a) => `/v2/projects/${a.projectId}/runs/${a.logStreamId}/scorer-settings`,
-    body: settings,
-    expect: 404,
-  },
-  {
-    method: 'patch',
-    template: '/v2/projects/{project_id}/runs/{run_id}/scorer-settings',
-    path: (a) => `/v2/projects/${a.projectId}/runs/${a.logStreamId}/scorer-settings`,
-    body: settings,
-    expect: 404,
-  },
-
+  ...SDK_ROUTES,
   {
     method: 'post',
     template: '/api/evaluators/',

@@ -20,93 +20,17 @@
 import { randomUUID } from 'node:crypto';
 import { type Tenant, createTenant } from '../../support/tenants';
 import { type TestApp, startTestApp } from '../../support/test-app';
+import {
+  type Json,
+  byName,
+  createCustomLlmMetric,
+  initLogger,
+  listLogStreams,
+  listScorers,
+  validateCode,
+} from './support/python-sdk-functions';
 import { ReplayClient, pythonJsonDumps } from './support/replay-client';
 import { anyJson, galileoCoreUser, listOf, model } from './support/sdk-parsing';
-
-type Json = Record<string, any>;
-
-/** Scorers._list_with_filters: POST /scorers/list page after page while `next_starting_token` is an int. */
-async function listScorers(sdk: ReplayClient, filters: Json[]): Promise<Json[]> {
-  const scorers: Json[] = [];
-  let startingToken = 0;
-  for (;;) {
-    const page = await sdk.call(
-      'POST',
-      '/scorers/list',
-      { json: { filters }, query: { starting_token: startingToken, limit: 100 } },
-      model('ListScorersResponse'),
-    );
-    scorers.push(...(page.scorers ?? []));
-    if (!Number.isInteger(page.next_starting_token)) return scorers;
-    startingToken = page.next_starting_token;
-  }
-}
-
-const byName = (name: string) => [{ operator: 'eq', value: name, name: 'name', case_sensitive: false }];
-
-/** Metrics.create_custom_llm_metric with its defaults. */
-async function createCustomLlmMetric(sdk: ReplayClient, name: string, userPrompt: string): Promise<Json> {
-  const scorer = await sdk.call(
-    'POST',
-    '/scorers',
-    {
-      json: {
-        name,
-        scorer_type: 'llm',
-        description: '',
-        tags: [],
-        defaults: { model_name: 'gpt-4.1-mini', num_judges: 3, cot_enabled: true },
-        scoreable_node_types: ['llm'],
-        output_type: 'boolean',
-        ground_truth: false,
-      },
-    },
-    model('ScorerResponse'),
-  );
-  return sdk.call('POST', `/scorers/${scorer.id}/version/llm`, { json: { user_prompt: userPrompt } }, model('BaseScorerVersionResponse'));
-}
-
-/** GalileoLogger._init_project then _init_log_stream: each looked up by name, created when missing. */
-async function initLogger(
-  sdk: ReplayClient,
-  projectName: string,
-  logStreamName: string,
-): Promise<{ projectId: string; logStreamId: string }> {
-  const found = await sdk.call('GET', '/projects', { query: { project_name: projectName, type: 'gen_ai' } }, listOf('ProjectDB'));
-  let projectId: string;
-  if (found.length === 0) {
-    const body = { name: projectName, type: 'gen_ai', create_example_templates: false, created_by: null };
-    projectId = (await sdk.call('POST', '/projects', { json: body }, model('ProjectCreateResponse'))).id;
-  } else {
-    if (found[0].type !== 'gen_ai') throw new Error(`Project ${projectName} is not a Galileo 2.0 project`);
-    projectId = found[0].id;
-  }
-  const stream = (await listLogStreams(sdk, projectId)).find((candidate) => candidate.name === logStreamName);
-  const logStreamId =
-    stream?.id ??
-    (await sdk.call('POST', `/projects/${projectId}/log_streams`, { json: { name: logStreamName } }, model('LogStreamResponse'))).id;
-  return { projectId, logStreamId };
-}
-
-/** LogStreams._list_all: the paginated list, 500 at a time, while `paginated` and a new int token come back. */
-async function listLogStreams(sdk: ReplayClient, projectId: string): Promise<Json[]> {
-  const streams: Json[] = [];
-  const seen = new Set<number>();
-  let startingToken = 0;
-  for (;;) {
-    const page = await sdk.call(
-      'GET',
-      `/projects/${projectId}/log_streams/paginated`,
-      { query: { include_counts: false, starting_token: startingToken, limit: 500 } },
-      model('ListLogStreamResponse'),
-    );
-    streams.push(...page.log_streams);
-    const next = page.next_starting_token;
-    if (next === null || next === undefined || !page.paginated || !Number.isInteger(next) || seen.has(next)) return streams;
-    seen.add(next);
-    startingToken = next;
-  }
-}
 
 describe('Galileo Python SDK 2.6.0, replayed', () => {
   let t: TestApp;
@@ -169,33 +93,11 @@ describe('Galileo Python SDK 2.6.0, replayed', () => {
     ]);
   });
 
-  /** CodeMetric._validate_code: submit, then poll until the task is no longer pending (any other status raises). */
-  async function validateCode(code: string): Promise<Json> {
-    const task = await sdk.call(
-      'POST',
-      '/scorers/code/validate',
-      {
-        multipart: {
-          files: { file: { name: 'scorer.py', content: code } },
-          fields: { scoreable_node_types: ['llm'], required_scorers: 'None' },
-        },
-      },
-      model('ValidateCodeScorerResponse'),
-    );
-    for (let attempt = 0; attempt < 50; attempt++) {
-      const result = await sdk.call('GET', `/scorers/code/validate/${task.task_id}`, {}, model('RegisteredScorerTaskResultResponse'));
-      if (result.status === 'completed') return result;
-      if (result.status !== 'pending') throw new Error(`Unknown task status: ${result.status}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    throw new Error('Code validation timed out');
-  }
-
   it('code metric: CodeMetric.create validates (statically), creates the scorer, uploads the code version', async () => {
     const name = unique('Has citation');
     const code =
       'import re\n\ndef scorer_fn(step_object, **kwargs) -> bool:\n    return bool(re.search(r"\\[\\d+\\]", step_object.output))\n';
-    const validation = await validateCode(code);
+    const validation = await validateCode(sdk, code);
     expect(validation.result).toEqual({
       result: {
         result_type: 'valid',
@@ -237,7 +139,7 @@ describe('Galileo Python SDK 2.6.0, replayed', () => {
     expect((await listScorers(sdk, [])).some((listed) => listed.id === scorer.id)).toBe(true);
     expect(await sdk.call('GET', `/scorers/${scorer.id}/version/code`, {}, anyJson)).toBe(code);
 
-    const invalid = await validateCode('def score(step):\n    return 1\n');
+    const invalid = await validateCode(sdk, 'def score(step):\n    return 1\n');
     expect(invalid.result.result).toEqual({
       result_type: 'invalid',
       error_message: 'Invalid code scorer: the file does not define a top-level function `scorer_fn`.',
