@@ -94,6 +94,8 @@ describe('code scorers: stored and checked statically, never run (contract §8)'
     const respan = await t.http.post('/api/scores/').set(tenant.bearerKey).field('log_id', 'x');
     expect(respan.status).toBe(415);
     expect(respan.body).toEqual({ detail: expect.stringContaining('Unsupported media type') });
+    const unknown = await t.http.post('/v2/no-such-route').set(tenant.galileoKey).field('x', 'y');
+    expect(unknown.status).toBe(404);
   });
 
   it('finishes a task that another instance accepted and never checked, when it is read', async () => {
@@ -157,6 +159,9 @@ describe('code scorers: stored and checked statically, never run (contract §8)'
     const invalid = await upload('print("no scorer here")\n', '{}');
     expect(invalid.status).toBe(422);
     expect(invalid.body.detail[0]).toMatchObject({ type: 'value_error', loc: ['body', 'file'], msg: expect.stringContaining('scorer_fn') });
+    const nul = await upload(CODE, '{"a": "\u0000"}');
+    expect(nul.status).toBe(422);
+    expect(nul.body.detail[0]).toMatchObject({ loc: ['body', 'validation_result'] });
     const noResult = await upload(CODE);
     expect(noResult.body.detail).toEqual([
       expect.objectContaining({ type: 'missing', loc: ['body', 'validation_result'], msg: 'Field required' }),
