@@ -6,7 +6,9 @@ import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { AuthModule } from './auth/auth.module';
+import { CodeValidationModule } from './code-validation/code-validation.module';
 import { IdentityModule } from './identity/identity.module';
+import { ProjectsModule } from './projects/projects.module';
 import { RateLimitsModule } from './rate-limits/rate-limits.module';
 import { ScorersModule } from './scorers/scorers.module';
 import { ScoresModule } from './scores/scores.module';
@@ -31,6 +33,8 @@ export class AppModule {
         AuthModule.forRoot(IdentityModule),
         ScorersModule,
         ScoresModule,
+        ProjectsModule,
+        CodeValidationModule,
       ],
     };
   }

@@ -45,6 +45,13 @@ export function readBackOf(method: string, template: string, request: FuzzReques
         pick: (body) => body.api_keys?.find((k: { id: string }) => k.id === p.api_key_id),
         gone: true,
       };
+    case 'POST /v2/projects':
+      return { path: `/v2/projects/${id}` };
+    case 'POST /v2/projects/{project_id}/log_streams':
+      return {
+        path: `/v2/projects/${p.project_id}/log_streams`,
+        pick: (body) => body.find?.((stream: { id: string }) => stream.id === id),
+      };
     case 'POST /api/evaluators/':
       return { path: `/api/evaluators/${id}/` };
     case 'PATCH /api/evaluators/{id}/':
@@ -162,6 +169,8 @@ export function ignoredFor(operation: Operation, sent: unknown, schemas: Record<
   for (const [key, property] of Object.entries(properties)) {
     const value = (sent as Record<string, unknown> | undefined)?.[key];
     if (/not modelled/i.test(property.description ?? '')) ignored.add(key);
+    // A null for text documented with the default "" means "none", which reads back "" (contract §8).
+    if (value === null && property.default === '') ignored.add(key);
     if (value === null && (operation.method === 'patch' ? galileoFamily(operation.template) : 'default' in property || key === 'id'))
       ignored.add(key);
   }
