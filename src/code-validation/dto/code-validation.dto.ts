@@ -44,7 +44,7 @@ export class ValidateCodeScorerForm {
 
 /** The text fields of the validation form, once repeated parts and JSON lists are read as lists. */
 export class ValidateCodeScorerFields {
-  @ValidateEnum(NODE_TYPE_ENUM.values, { each: true, optional: true, nullable: true, maxItems: 20 })
+  @ValidateEnum(NODE_TYPE_ENUM.values, { each: true, optional: true, nullable: true, maxItems: 20, enumName: NODE_TYPE_ENUM.enumName })
   scoreable_node_types?: string[] | null;
 
   @ValidateString({ each: true, optional: true, nullable: true, maxItems: 100, maxLength: 255 })

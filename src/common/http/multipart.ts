@@ -1,36 +1,30 @@
 import fastifyMultipart from '@fastify/multipart';
-import { UnsupportedMediaTypeException, applyDecorators } from '@nestjs/common';
-import { RouteConfig } from '@nestjs/platform-fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ApiConsumes } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { RuleViolationException } from '../errors/api-exceptions';
 
-const MULTIPART_TYPE = /^multipart\/form-data\b/i;
-
-/** Marks a route that reads a `multipart/form-data` body (the only routes that accept one). */
-export const MultipartRoute = () => applyDecorators(RouteConfig({ multipart: true }), ApiConsumes('multipart/form-data'));
+/**
+ * Marks a route that reads a `multipart/form-data` body: the media type it documents, and so the only
+ * kind of route the media-type check lets a multipart body reach.
+ */
+export const MultipartRoute = () => ApiConsumes('multipart/form-data');
 
 /**
  * Registers @fastify/multipart. Its parser only flags a request as multipart (the body stays unread until
- * a route asks for its parts); a multipart body sent to any route not marked with `MultipartRoute` is
- * refused before it is read, like any other body the route does not take.
+ * a route asks for its parts); a multipart body sent to a route that does not take one is refused by
+ * `MediaTypeInterceptor`, after authentication, like any other body the route does not take.
  */
 export async function useMultipart(app: NestFastifyApplication, maxFieldBytes: number): Promise<void> {
   await app.register(fastifyMultipart as never, {
     limits: { fieldSize: maxFieldBytes, fields: 20, files: 1, parts: 25, headerPairs: 100 },
     throwFileSizeLimit: false,
   });
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onRequest', (request: FastifyRequest, _reply: unknown, done: (error?: Error) => void) => {
-      const contentType = request.headers['content-type'] ?? '';
-      const accepts = (request.routeOptions.config as { multipart?: boolean } | undefined)?.multipart === true;
-      // (An unknown route stays a 404.)
-      done(MULTIPART_TYPE.test(contentType) && !accepts && !request.is404 ? new UnsupportedMediaTypeException() : undefined);
-    });
 }
+
+/** Whether @fastify/multipart flagged the request as multipart (its body then stays unread). */
+export const isMultipartRequest = (request: FastifyRequest): boolean =>
+  (request as Partial<Pick<MultipartRequest, 'isMultipart'>>).isMultipart?.() === true;
 
 /** An uploaded file: at most `maxBytes` of it are kept; `truncated` says there was more. */
 export interface UploadedFile {

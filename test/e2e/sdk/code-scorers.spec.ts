@@ -88,9 +88,12 @@ describe('code scorers: stored and checked statically, never run (contract §8)'
     expect(twoFiles.status).toBe(413);
   });
 
-  it('takes multipart bodies on its own routes only (415 elsewhere, in each dialect)', async () => {
+  it('takes multipart bodies on its own routes only (elsewhere refused after authentication, in each dialect)', async () => {
     const galileo = await t.http.post('/scorers').set(tenant.galileoKey).field('name', 'x').field('scorer_type', 'llm');
-    expect(galileo.status).toBe(415);
+    expect(galileo.status).toBe(422);
+    expect(galileo.body.detail).toEqual([expect.objectContaining({ type: 'model_attributes_type', loc: ['body'] })]);
+    const anonymous = await t.http.post('/scorers').field('name', 'x').field('scorer_type', 'llm');
+    expect(anonymous.status).toBe(401);
     const respan = await t.http.post('/api/scores/').set(tenant.bearerKey).field('log_id', 'x');
     expect(respan.status).toBe(415);
     expect(respan.body).toEqual({ detail: expect.stringContaining('Unsupported media type') });
