@@ -4,7 +4,8 @@ export const MAX_CODE_BYTES = 1024 * 1024;
 /** What a static reading of a code scorer's file found. Nothing in it is ever run. */
 export type SourceCheck = { valid: true; code: string; scoreType: string } | { valid: false; problem: string };
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** Keeps a leading BOM: the stored source reads back byte for byte. */
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const OPENERS = new Set(['(', '[', '{']);
 const CLOSERS = new Set([')', ']', '}']);
 
@@ -21,7 +22,7 @@ const BACKSLASH = 92;
 const closerOf = (opener: number): number => (opener === 40 ? 41 : opener + 2);
 
 /** UTF-16 code units as a string (Node runs on little-endian machines only). */
-const utf16 = new TextDecoder('utf-16le');
+const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 
 /**
  * The source with string literals' contents and comments blanked (same length, newlines kept), so that
@@ -74,7 +75,9 @@ function skeletonOf(source: string): { skeleton: string } | { problem: string } 
 
 /** Where the parameter list of a top-level `def scorer_fn(` (or `async def`) opens, or -1. */
 function scorerFnOpening(skeleton: string): number {
-  const found = [/^def[ \t]+scorer_fn[ \t]*\(/m.exec(skeleton), /^async[ \t]+def[ \t]+scorer_fn[ \t]*\(/m.exec(skeleton)]
+  // A leading BOM (Python's UTF-8 signature) starts the first line; replaced by a line break, positions stay.
+  const text = skeleton.charCodeAt(0) === 0xfeff ? `\n${skeleton.slice(1)}` : skeleton;
+  const found = [/^def[ \t]+scorer_fn[ \t]*\(/m.exec(text), /^async[ \t]+def[ \t]+scorer_fn[ \t]*\(/m.exec(text)]
     .filter((match): match is RegExpExecArray => match !== null)
     .map((match) => match.index + match[0].length - 1);
   return found.length ? Math.min(...found) : -1;

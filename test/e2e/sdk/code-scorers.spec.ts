@@ -119,7 +119,7 @@ describe('code scorers: stored and checked statically, never run (contract §8)'
     expect({ status: missing.status, body: missing.body }).toEqual({ status: 404, body: { detail: `Task ${unknown} not found` } });
   });
 
-  it('stores code versions and reads their source back, as a JSON string', async () => {
+  it('stores code versions and reads their source back exactly, as a JSON string', async () => {
     const scorer = (
       await t.http
         .post('/scorers')
@@ -140,7 +140,8 @@ describe('code scorers: stored and checked statically, never run (contract §8)'
     expect(baseScorerVersionResponseFromJSON(first.text).ok).toBe(true);
     expect(first.body).toMatchObject({ version: 1, scorer_id: scorer.id, generated_scorer: null, created_by: tenant.userId });
 
-    const second = `${CODE}# second\n`;
+    // A leading BOM (Python's UTF-8 signature) is kept: the source reads back as uploaded.
+    const second = `\ufeff${CODE}# second\n`;
     expect((await upload(second, '{}')).body.version).toBe(2);
     const read = (query = '') => t.http.get(`/public/v2/scorers/${scorer.id}/version/code${query}`).set(tenant.galileoKey);
     const latest = await read();

@@ -9,6 +9,8 @@ export interface Owned {
   tenant: Tenant;
   jwt: string;
   scorerId: string;
+  /** The scorer's first version. */
+  scorerVersion: { id: string; version: number };
   evaluators: { id: string; slug: string; valueType: string }[];
   scoreIds: string[];
   logId: string;
@@ -61,7 +63,7 @@ export async function createOwned(t: TestApp, label: string): Promise<Owned> {
   const respan = (method: string, path: string, body?: unknown) => send(base, { method, path, body, headers: tenant.bearerKey });
   const jwt = (await ok(send(base, { method: 'POST', path: '/login/api_key', body: { api_key: tenant.apiKey } }), 'jwt')).access_token;
   const scorer = await ok(galileo('POST', '/v2/scorers', { name: `${label} scorer`, scorer_type: 'llm', tags: [label] }), 'scorer');
-  await ok(galileo('POST', `/v2/scorers/${scorer.id}/version/preset`, {}), 'version 1');
+  const firstVersion = await ok(galileo('POST', `/v2/scorers/${scorer.id}/version/preset`, {}), 'version 1');
   await ok(galileo('POST', `/v2/scorers/${scorer.id}/version/llm`, { model_name: 'gpt-4o' }), 'version 2');
   const datasetId = randomUUID();
   await ok(
@@ -109,6 +111,7 @@ export async function createOwned(t: TestApp, label: string): Promise<Owned> {
     tenant,
     jwt,
     scorerId: scorer.id,
+    scorerVersion: { id: firstVersion.id, version: firstVersion.version },
     evaluators,
     scoreIds,
     logId,

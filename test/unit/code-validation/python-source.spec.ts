@@ -13,7 +13,9 @@ describe('static check of a code scorer (nothing is run)', () => {
       'int',
     ],
     ["s = r'\\d+'\nb = b\"\\x00\"\ndef scorer_fn(x) -> str:\n    return f'{x!r}'\n", 'str'],
-  ])('accepts %j (score type %j)', (code, scoreType) => {
+    ['\ufeffdef scorer_fn(step) -> int:\n    return 1\n', 'int'],
+    ['\ufeff# encoded with a signature\ndef scorer_fn(step):\n    return 1\n', ''],
+  ])('accepts %j (score type %j), kept as sent', (code, scoreType) => {
     expect(check(code)).toEqual({ valid: true, code, scoreType });
   });
 
@@ -28,6 +30,7 @@ describe('static check of a code scorer (nothing is run)', () => {
     ['', 'the file is empty'],
     ['  \n\n', 'the file is empty'],
     ['def scorer_fn(step):\n    return "\u0000"\n', 'NUL character (line 2)'],
+    ['x = 1\n\ufeffdef scorer_fn(step):\n    return 1\n', 'does not define a top-level function `scorer_fn`'],
   ])('refuses %j: %s', (code, problem) => {
     const result = check(code);
     expect(result.valid).toBe(false);
