@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122163321_identity } from './Migration20261122163321_identity';
 import { Migration20261122170703_scorers_and_scores } from './Migration20261122170703_scorers_and_scores';
 import { Migration20261122183201_score_counts } from './Migration20261122183201_score_counts';
+import { Migration20261130225556_sdk_projects_and_code } from './Migration20261130225556_sdk_projects_and_code';
 
 /** Every migration, oldest first (maintained by `npm run migration:create`). */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122163321_identity', class: Migration20261122163321_identity },
   { name: 'Migration20261122170703_scorers_and_scores', class: Migration20261122170703_scorers_and_scores },
   { name: 'Migration20261122183201_score_counts', class: Migration20261122183201_score_counts },
+  { name: 'Migration20261130225556_sdk_projects_and_code', class: Migration20261130225556_sdk_projects_and_code },
 ];

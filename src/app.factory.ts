@@ -8,6 +8,8 @@ import { ServiceUnavailableException } from './common/errors/api-exceptions';
 import { RouteFamilyExceptionFilter } from './common/filters/route-family-exception.filter';
 import { answerClientError } from './common/http/client-errors';
 import { canonicalGalileoUrl } from './common/http/galileo-aliases';
+import { useMultipart } from './common/http/multipart';
+import { canonicalRespanUrl } from './common/http/respan-aliases';
 import { parseJsonBody } from './common/http/json-body.parser';
 import { REQUEST_ID_HEADER, requestIdFor } from './common/http/request-id';
 import { MediaTypeInterceptor } from './common/http/media-type.interceptor';
@@ -22,7 +24,7 @@ function createAdapter(config: AppConfig): FastifyAdapter {
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     genReqId: requestIdFor,
-    rewriteUrl: (request: IncomingMessage) => canonicalGalileoUrl(request.url ?? '/'),
+    rewriteUrl: (request: IncomingMessage) => canonicalRespanUrl(request.method, canonicalGalileoUrl(request.url ?? '/')),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 512 },
     requestTimeout: config.requestTimeoutMs,
     connectionTimeout: config.requestTimeoutMs,
@@ -63,6 +65,7 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
   app.useLogger(app.get(Logger));
   app.flushLogs();
   useSecurityHeaders(app);
+  await useMultipart(app, config.bodyLimitBytes);
   app.useBodyParser('application/json', { bodyLimit: config.bodyLimitBytes }, async (_request: unknown, body: Buffer) =>
     parseJsonBody(body),
   );

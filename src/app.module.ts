@@ -6,8 +6,10 @@ import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { AuthModule } from './auth/auth.module';
+import { CodeValidationModule } from './code-validation/code-validation.module';
 import { IdentityModule } from './identity/identity.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { ProjectsModule } from './projects/projects.module';
 import { RateLimitsModule } from './rate-limits/rate-limits.module';
 import { ScorersModule } from './scorers/scorers.module';
 import { ScoresModule } from './scores/scores.module';
@@ -33,6 +35,8 @@ export class AppModule {
         ScorersModule,
         ScoresModule,
         MetricsModule.forRoot(config),
+        ProjectsModule,
+        CodeValidationModule,
       ],
     };
   }

@@ -1,6 +1,10 @@
+import { CodeValidationTask } from '../code-validation/entities/code-validation-task.entity';
 import { ApiKey } from '../identity/entities/api-key.entity';
 import { Organization } from '../identity/entities/organization.entity';
 import { User } from '../identity/entities/user.entity';
+import { LogStream } from '../projects/entities/log-stream.entity';
+import { Project } from '../projects/entities/project.entity';
+import { RunScorer } from '../projects/entities/run-scorer.entity';
 import { HealthScore } from '../scorers/entities/health-score.entity';
 import { ScorerVersion } from '../scorers/entities/scorer-version.entity';
 import { Scorer } from '../scorers/entities/scorer.entity';
@@ -23,4 +27,8 @@ export const ENTITIES: Function[] = [
   ScoreRevision,
   IdempotencyRecord,
   ScoreCount,
+  Project,
+  LogStream,
+  RunScorer,
+  CodeValidationTask,
 ];

@@ -60,6 +60,11 @@ function filterCondition(filter: ScorerFilter, index: number): FilterCondition {
         values: filter.case_sensitive ? values : values.map((value) => value.toLowerCase()),
       };
     }
+    case 'label': {
+      // Not strict: a scorer without a label (a custom one) is matched by its name.
+      const target = filter.strict ? 'label' : { sql: 'coalesce(s.label, s.name)' };
+      return text(target, filter.operator, valuesOf(index, filter), !filter.case_sensitive);
+    }
     case 'created_at':
       return { target: 'createdAt', operator: TIME_OPERATORS[filter.operator], values: [new Date(filter.value)] };
     case 'updated_at':

@@ -15,6 +15,8 @@ export type NewScorerVersion = Pick<
   | 'instructions'
   | 'userPrompt'
   | 'chainPollTemplate'
+  | 'code'
+  | 'validationResult'
   | 'createdBy'
 >;
 
@@ -26,6 +28,19 @@ export class ScorerVersionsRepository {
     const entity = this.em.create(ScorerVersion, { ...fields, organizationId: scorer.organizationId, scorer, version });
     await this.em.persist(entity).flush();
     return entity;
+  }
+
+  /** A version's code (a lazy column, loaded on demand); null unless it is a code version. */
+  async codeOf(version: ScorerVersion): Promise<string | null> {
+    if (version.kind !== 'code') return null;
+    await this.em.populate(version, ['code']);
+    return version.code;
+  }
+
+  async validationResultOf(version: ScorerVersion): Promise<string | null> {
+    if (version.kind !== 'code') return null;
+    await this.em.populate(version, ['validationResult']);
+    return version.validationResult;
   }
 
   find(organizationId: string, scorerId: string, version: number): Promise<ScorerVersion | null> {

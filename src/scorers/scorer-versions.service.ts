@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/sql';
-import { ResourceNotFoundException } from '../common/errors/api-exceptions';
+import { RequestValidationException, ResourceNotFoundException } from '../common/errors/api-exceptions';
+import type { UploadedFile } from '../common/http/multipart';
+import { checkPythonSource } from '../code-validation/python-source';
 import type { CreateLLMScorerVersionRequest } from './dto/scorer-version.dto';
 import type { Scorer } from './entities/scorer.entity';
-import type { ScorerVersion } from './entities/scorer-version.entity';
+import type { ScorerVersion, ScorerVersionKind } from './entities/scorer-version.entity';
 import { type NewScorerVersion, ScorerVersionsRepository } from './scorer-versions.repository';
 import { ScorersRepository } from './scorers.repository';
 import { ScorersService } from './scorers.service';
@@ -27,7 +29,7 @@ export class ScorerVersionsService {
   create(
     organizationId: string,
     scorerId: string,
-    kind: 'llm' | 'preset',
+    kind: Exclude<ScorerVersionKind, 'code'>,
     request: VersionRequest,
     createdBy: string,
   ): Promise<ScorerVersion> {
@@ -46,9 +48,53 @@ export class ScorerVersionsService {
         instructions: kind === 'llm' ? (request.instructions ?? null) : null,
         userPrompt: kind === 'llm' ? (request.user_prompt ?? null) : null,
         chainPollTemplate: kind === 'llm' ? ((request.chain_poll_template as Record<string, unknown> | null | undefined) ?? null) : null,
+        code: null,
+        validationResult: null,
         createdBy,
       });
     });
+  }
+
+  /** A code version: the file (checked statically, never run) and the validation result it came with. */
+  createCode(
+    organizationId: string,
+    scorerId: string,
+    file: UploadedFile,
+    validationResult: string,
+    createdBy: string,
+  ): Promise<ScorerVersion> {
+    const check = checkPythonSource(file.content, file.truncated);
+    if (!check.valid) {
+      throw new RequestValidationException([
+        { type: 'value_error', loc: ['body', 'file'], msg: `Value error, ${check.problem}`, input: file.filename },
+      ]);
+    }
+    return this.em.transactional(async () =>
+      this.insertNext(await this.scorers.get(organizationId, scorerId), {
+        kind: 'code',
+        modelName: null,
+        numJudges: null,
+        cotEnabled: null,
+        outputType: null,
+        inputType: null,
+        scoreableNodeTypes: null,
+        instructions: null,
+        userPrompt: null,
+        chainPollTemplate: null,
+        code: check.code,
+        validationResult,
+        createdBy,
+      }),
+    );
+  }
+
+  /** The source of code version `version` (or of the latest version), as stored. */
+  async code(organizationId: string, scorerId: string, version?: number): Promise<string> {
+    const found = await this.get(organizationId, scorerId, version);
+    const code = await this.versions.codeOf(found);
+    if (code === null)
+      throw new ResourceNotFoundException('Scorer version', `Version ${found.version} of scorer ${scorerId} is not a code version`);
+    return code;
   }
 
   /** Version `version`, or the latest when absent. */
@@ -91,6 +137,8 @@ export class ScorerVersionsService {
         instructions: source.instructions,
         userPrompt: source.userPrompt,
         chainPollTemplate: source.chainPollTemplate,
+        code: await this.versions.codeOf(source),
+        validationResult: await this.versions.validationResultOf(source),
         createdBy,
       });
     });

@@ -3,29 +3,7 @@ import { generateOpenApiDocument } from '../../src/openapi/offline-document';
 import { createEvaluator, postScore } from '../support/scores';
 import { type Tenant, createTenant } from '../support/tenants';
 import { type TestApp, startTestApp } from '../support/test-app';
-
-/** What organization A owns; B calls every route with these ids. */
-interface Owned {
-  scorerId: string;
-  evaluatorId: string;
-  evaluatorSlug: string;
-  scoreId: string;
-  logId: string;
-  datasetId: string;
-  tag: string;
-  userId: string;
-  apiKeyId: string;
-}
-
-interface RouteCase {
-  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
-  /** The path as the OpenAPI document writes it. */
-  template: string;
-  path: (a: Owned) => string;
-  body?: (a: Owned) => unknown;
-  /** What B must get: 404 for a resource of A, 400 for a body that names A's resource, a (filtered) 2xx for a collection. */
-  expect: 404 | 400 | 'collection';
-}
+import { CODE, type Owned, type RouteCase, SDK_ROUTES } from './tenancy-routes';
 
 const scoreValues = (a: Owned) => ({ evaluator_id: a.evaluatorId, log_id: a.logId, numerical_value: 4 });
 
@@ -96,7 +74,7 @@ const ROUTES: RouteCase[] = [
   },
   { method: 'get', template: '/v2/users/{user_id}/api_keys', path: (a) => `/v2/users/${a.userId}/api_keys`, expect: 404 },
   { method: 'delete', template: '/v2/users/api_keys/{api_key_id}', path: (a) => `/v2/users/api_keys/${a.apiKeyId}`, expect: 404 },
-
+  ...SDK_ROUTES,
   {
     method: 'post',
     template: '/api/evaluators/',
@@ -202,6 +180,16 @@ describe('tenancy: nobody sees another organization’s data', () => {
       score_value_type: 'numerical',
       evaluator_slug: `a_private_${randomUUID().slice(0, 6)}`,
     });
+    const projectName = `A private project ${randomUUID().slice(0, 8)}`;
+    const project = await t.http.post('/projects').set(a.galileoKey).send({ name: projectName });
+    const stream = await t.http.post(`/projects/${project.body.id}/log_streams`).set(a.galileoKey).send({ name: 'A stream' });
+    const enabled = await t.http
+      .post(`/projects/${project.body.id}/runs/${stream.body.id}/scorer-settings`)
+      .set(a.galileoKey)
+      .send({ run_id: stream.body.id, scorers: [{ id: scorer.body.id, scorer_type: 'llm' }] });
+    expect(enabled.status).toBe(200);
+    const task = await t.http.post('/scorers/code/validate').set(a.galileoKey).attach('file', Buffer.from(CODE), 'scorer.py');
+    expect(task.status).toBe(200);
     const logId = `log-a-${randomUUID()}`;
     const score = await postScore(t, a, { evaluator_id: evaluator.id, log_id: logId, numerical_value: 3, inputs: { secret: 'A only' } });
     expect(score.status).toBe(201);
@@ -215,8 +203,25 @@ describe('tenancy: nobody sees another organization’s data', () => {
       tag,
       userId: a.userId,
       apiKeyId: a.apiKeyId,
+      projectId: project.body.id,
+      projectName,
+      logStreamId: stream.body.id,
+      taskId: task.body.task_id,
     };
-    fingerprints = [owned.scorerId, owned.evaluatorId, owned.scoreId, owned.userId, owned.apiKeyId, tag, 'A private scorer', 'A only'];
+    fingerprints = [
+      owned.scorerId,
+      owned.evaluatorId,
+      owned.scoreId,
+      owned.userId,
+      owned.apiKeyId,
+      owned.projectId,
+      owned.logStreamId,
+      owned.taskId,
+      tag,
+      'A private scorer',
+      'A only',
+      a.email,
+    ];
   });
   afterAll(() => t.close());
 
@@ -225,6 +230,10 @@ describe('tenancy: nobody sees another organization’s data', () => {
       if (route.template.startsWith('/api/') && credentials === b.galileoKey) continue;
       let request = t.http[route.method](route.path(owned)).set(credentials);
       if (route.body) request = request.send(route.body(owned) as object);
+      if (route.form) {
+        for (const [name, value] of Object.entries(route.form.fields)) request = request.field(name, value);
+        request = request.attach('file', Buffer.from(route.form.file), 'scorer.py');
+      }
       const res = await request;
       if (route.expect === 'collection') expect(res.status).toBeLessThan(300);
       else expect(res.status).toBe(route.expect);
@@ -246,6 +255,25 @@ describe('tenancy: nobody sees another organization’s data', () => {
     expect(health.body.scores).toHaveLength(1);
     const keys = await t.http.get(`/v2/users/${a.userId}/api_keys`).set(a.galileoKey);
     expect(keys.body.api_keys.map((key: { id: string }) => key.id)).toContain(owned.apiKeyId);
+    const streams = await t.http.get(`/v2/projects/${owned.projectId}/log_streams`).set(a.galileoKey);
+    expect(streams.body.map((stream: { name: string }) => stream.name)).toEqual(['A stream']);
+    const enabled = await t.http.get(`/v2/projects/${owned.projectId}/runs/${owned.logStreamId}/scorer-settings`).set(a.galileoKey);
+    expect(enabled.body.scorers.map((scorer: { id: string }) => scorer.id)).toEqual([owned.scorerId]);
+    const task = await t.http.get(`/v2/scorers/code/validate/${owned.taskId}`).set(a.galileoKey);
+    expect(task.body.status).toBe('completed');
+  });
+
+  it("refuses B's settings that name A's scorer, in B's own project (404, nothing stored)", async () => {
+    const project = await t.http.post('/v2/projects').set(b.galileoKey).send({ name: 'B settings project' });
+    const run = randomUUID();
+    const res = await t.http
+      .post(`/v2/projects/${project.body.id}/runs/${run}/scorer-settings`)
+      .set(b.galileoKey)
+      .send({ run_id: run, scorers: [{ id: owned.scorerId, scorer_type: 'llm' }] });
+    expect(res.status).toBe(404);
+    expect(res.body).toEqual({ detail: `Scorer ${owned.scorerId} not found` });
+    const read = await t.http.get(`/v2/projects/${project.body.id}/runs/${run}/scorer-settings`).set(b.galileoKey);
+    expect(read.body).toEqual({ scorers: [], segment_filters: null, run_id: run });
   });
 
   it('covers every authenticated operation of the OpenAPI document', async () => {

@@ -81,7 +81,7 @@ describe.each(DATABASES)('hostile values at every position of every operation, o
     expect(withBody.map(nameOf).filter((name) => !baselines[name])).toEqual([]);
     const problems: string[] = [];
     for (const operation of withBody) {
-      const baseline = baselineRequest(operation, a, baselines[nameOf(operation)]());
+      const baseline = baselineRequest(operation, a, baselines[nameOf(operation)](), SCHEMAS);
       const res = await call(baseline);
       if (res.status >= 300) {
         problems.push(`${nameOf(operation)} → ${res.status} ${res.text.slice(0, 300)}`);

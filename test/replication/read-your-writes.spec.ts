@@ -7,6 +7,7 @@ import type { TestDatabase } from '../support/test-database';
 import { galileoFlow, respanFlow } from './dialect-flows';
 import { statementsOf } from './support/statement-log';
 import { ReadBook } from './read-book';
+import { sdkFlow } from './sdk-flow';
 
 /**
  * Two service instances on a primary and a streaming replica that applies each commit APPLY_DELAY_MS late
@@ -52,6 +53,7 @@ describe('read replicas keep read-your-writes across instances', () => {
     ]) {
       await galileoFlow({ writer, reader }, tenant, book);
       await respanFlow({ writer, reader }, tenant, book);
+      await sdkFlow({ writer, reader }, tenant, book);
     }
   }
 
@@ -90,7 +92,9 @@ describe('read replicas keep read-your-writes across instances', () => {
       await sleep(500);
       const onReplica = statementsOf([cluster.replicas[0]]).slice(before);
       const tableReads = onReplica.filter(({ sql }) =>
-        /\bfrom\s+"?(scorers|scorer_versions|health_scores|scores|score_revisions|score_counts)\b/.test(sql),
+        /\bfrom\s+"?(scorers|scorer_versions|health_scores|scores|score_revisions|score_counts|projects|log_streams|run_scorers)\b/.test(
+          sql,
+        ),
       );
       report.push(`  the replica ran ${onReplica.length} statements for them, ${tableReads.length} of them reads of tenant tables`);
       expect(tableReads.length).toBeGreaterThanOrEqual(book.records.length);

@@ -1,4 +1,4 @@
-const GALILEO_ROOTS = ['scorers', 'users', 'login', 'healthcheck'];
+const GALILEO_ROOTS = ['scorers', 'users', 'login', 'healthcheck', 'projects', 'current_user'];
 
 /**
  * Galileo's SDKs call the scorer API without the `/v2` prefix and under `/public/v2`; both forms are

@@ -4,6 +4,7 @@ import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { DECORATORS } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { Observable } from 'rxjs';
+import { isMultipartRequest } from './multipart';
 
 const JSON_ONLY = ['application/json'];
 
@@ -20,15 +21,15 @@ function takesBody(context: ExecutionContext): boolean {
 }
 
 /**
- * A route reads its body only in the media types it documents: a form-encoded body sent to a JSON
- * route (a cross-site form can send one) is refused, 415 in DRF's dialect and 422 in FastAPI's.
+ * A route reads its body only in the media types it documents: a form-encoded or multipart body sent
+ * to a JSON route (a cross-site form can send one) is refused, 415 in DRF's dialect and 422 in FastAPI's.
  * Runs after the guards, as both frameworks authenticate before they look at the body.
  */
 @Injectable()
 export class MediaTypeInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    if (request.body !== undefined && takesBody(context)) {
+    if ((request.body !== undefined || isMultipartRequest(request)) && takesBody(context)) {
       const mediaType = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
       if (!acceptedMediaTypes(context).includes(mediaType)) throw new UnsupportedMediaTypeException();
     }

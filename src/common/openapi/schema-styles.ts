@@ -39,6 +39,18 @@ function drfProperty(_property: string, doc: PropertyDoc): Schema {
 
 type Render = (property: string, doc: PropertyDoc) => Schema;
 
+/**
+ * A nested model that cannot be null, as pydantic writes it: a reference, untitled (with its description
+ * or default, if any). Given the class as a lazy type (a function named `type`), @nestjs/swagger emits a
+ * bare `$ref`, or `allOf: [{ $ref }]` beside other keywords, instead of a `$ref` beside its own `allOf`.
+ */
+function modelReference(doc: PropertyDoc): Schema | undefined {
+  const model = doc.model;
+  if (!model || doc.nullable) return undefined;
+  const type = () => model();
+  return { type, ...(doc.description ? { description: doc.description } : {}), ...withDefault(doc), ...doc.extra };
+}
+
 function renderProperty(prototype: object, property: string, doc: PropertyDoc, render: Render): void {
   if (doc.enumComponent) {
     const { name, values } = doc.enumComponent;
@@ -47,7 +59,7 @@ function renderProperty(prototype: object, property: string, doc: PropertyDoc, r
   // A property typed `null` reflects no design type; the schema is explicit, so any type will do.
   if (Reflect.getMetadata('design:type', prototype, property) === undefined)
     Reflect.defineMetadata('design:type', Object, prototype, property);
-  ApiProperty({ ...render(property, doc), required: doc.required } as never)(prototype, property);
+  ApiProperty({ ...(modelReference(doc) ?? render(property, doc)), required: doc.required } as never)(prototype, property);
 }
 
 function applyStyle(target: Type<unknown>, dialect: InputDialect, render: Render, schema?: ApiSchemaOptions): void {

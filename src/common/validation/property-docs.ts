@@ -1,3 +1,5 @@
+import type { Type } from '@nestjs/common';
+
 export type Schema = Record<string, unknown>;
 
 /** How a DTO property is documented, before a dialect's style (pydantic or DRF) renders it. */
@@ -12,6 +14,8 @@ export interface PropertyDoc {
   default?: { value: unknown };
   /** Keywords merged last, as given (e.g. `format`, `const`). */
   extra?: Schema;
+  /** The class of a nested model (not a list of them): a non-null one is documented as a bare reference. */
+  model?: () => Type<unknown>;
   /** An enumeration that is its own component schema, as pydantic emits them. */
   enumComponent?: { name: string; values: readonly (string | number)[] };
 }

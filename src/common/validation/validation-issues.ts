@@ -1,4 +1,15 @@
-import { type ValidationError, getMetadataStorage, isObject, isString, isUUID, matches, maxLength, minLength } from 'class-validator';
+import {
+  type ValidationError,
+  getMetadataStorage,
+  isEnum,
+  isIn,
+  isObject,
+  isString,
+  isUUID,
+  matches,
+  maxLength,
+  minLength,
+} from 'class-validator';
 import type { InputLocation, ValidationIssue } from '../errors/validation-issue';
 import { isPlainObject } from '../is-plain-object';
 import { boundedEcho } from './echo';
@@ -41,6 +52,8 @@ const ITEM_CHECKS: Record<string, (item: unknown, args: unknown[]) => boolean> =
   maxLength: (item, [limit]) => maxLength(item, limit as number),
   matches: (item, [pattern]) => typeof item === 'string' && matches(item, pattern as RegExp),
   isUuid: (item, [version]) => isUUID(item, version as '4'),
+  isEnum: (item, [entity]) => isEnum(item, entity),
+  isIn: (item, [values]) => isIn(item, values as unknown[]),
   isObject: (item) => isObject(item),
   [IS_TAGGED_UNION]: (item, [union]) => unionProblem(item, union as UnionSpec) === undefined,
 };

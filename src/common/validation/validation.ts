@@ -17,17 +17,17 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateBy,
   ValidateNested,
 } from 'class-validator';
 import { isPlainObject } from '../is-plain-object';
 import { IsDateTimeSyntax } from './datetime-text';
 import { instantiate } from './instantiate';
 import { type FieldOptions, type ListOptions, asSent, documented, listChecks, listOf, presence } from './field-parts';
-import { type DocumentShape, IsJsonDocument, IsStorableText, isStorableText } from './json-document';
+import { type DocumentShape, IsJsonDocument, IsStorableText } from './json-document';
 import { IsTaggedUnion, type UnionSpec, toVariant } from './tagged-union';
 
 export type { FieldOptions, ListOptions } from './field-parts';
+export { IS_TEXT_OR_TEXT_LIST, ValidateTextOrTextList } from './text-or-text-list';
 
 /** PostgreSQL's `integer`: the default bounds of an integer field. */
 export const INT32_MIN = -2147483648;
@@ -143,20 +143,27 @@ export function ValidateDateTime(options: FieldOptions = {}): PropertyDecorator 
   );
 }
 
+export type EnumOptions = FieldOptions & ListOptions & { enumName?: string };
+
 /**
- * One of `values`. With `enumName` it is a named enumeration (pydantic's `Enum`, `IsEnum`), its own
- * component schema; without, a literal choice (pydantic's `Literal`, `IsIn`) documented inline.
+ * One of `values` (each item, with `each`). With `enumName` a named enumeration (pydantic's `Enum`,
+ * `IsEnum`), its own component schema; without, a literal choice (`Literal`, `IsIn`) documented inline.
  */
-export function ValidateEnum(values: readonly (string | number)[], options: FieldOptions & { enumName?: string } = {}): PropertyDecorator {
+export function ValidateEnum(values: readonly (string | number)[], options: EnumOptions = {}): PropertyDecorator {
   const type = values.every((value) => typeof value === 'number') ? 'integer' : 'string';
   const { enumName } = options;
+  const each = { each: !!options.each };
+  const component = enumName ? { enumComponent: { name: enumName, values } } : {};
   return applyDecorators(
-    asSent('enum'),
+    asSent('enum', each.each),
     ...presence(options),
-    enumName ? IsEnum(Object.fromEntries(values.map((value) => [value, value]))) : IsIn([...values]),
-    enumName
-      ? documented(options, () => ({ $ref: `#/components/schemas/${enumName}` }), { enumComponent: { name: enumName, values } })
-      : documented(options, () => ({ type, enum: [...values] })),
+    ...listChecks(options),
+    enumName ? IsEnum(Object.fromEntries(values.map((value) => [value, value])), each) : IsIn([...values], each),
+    documented(
+      options,
+      () => listOf(options, enumName ? { $ref: `#/components/schemas/${enumName}` } : { type, enum: [...values] }),
+      component,
+    ),
   );
 }
 
@@ -176,7 +183,7 @@ export function ValidateModel(type: () => Type<unknown>, options: FieldOptions &
     ...listChecks(options),
     IsObject(each),
     ValidateNested(each),
-    documented(options, () => listOf(options, { $ref: getSchemaPath(type()) })),
+    documented(options, () => listOf(options, { $ref: getSchemaPath(type()) }), each.each ? {} : { model: type }),
   );
 }
 
@@ -225,25 +232,5 @@ export function ValidateJson(shape: DocumentShape, options: FieldOptions & { max
     IsJsonDocument(shape),
     ...defined(options.maxItems, (maxItems) => ArrayMaxSize(maxItems)),
     documented(options, () => ({ ...DOCUMENT_SCHEMAS[shape], ...(options.maxItems !== undefined ? { maxItems: options.maxItems } : {}) })),
-  );
-}
-
-export const IS_TEXT_OR_TEXT_LIST = 'isTextOrTextList';
-
-const isTextOrTextList = (value: unknown) =>
-  typeof value === 'string'
-    ? isStorableText(value)
-    : Array.isArray(value) && value.every((item) => typeof item === 'string' && isStorableText(item));
-
-/** pydantic's `str | list[str]`. */
-export function ValidateTextOrTextList(options: FieldOptions = {}): PropertyDecorator {
-  return applyDecorators(
-    asSent('string'),
-    ...presence(options),
-    ValidateBy({
-      name: IS_TEXT_OR_TEXT_LIST,
-      validator: { validate: isTextOrTextList, defaultMessage: () => '$property must be a string or a list of strings' },
-    }),
-    documented(options, () => ({ anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] })),
   );
 }

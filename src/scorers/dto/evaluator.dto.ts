@@ -25,6 +25,9 @@ export class EvaluatorResponse {
   @ValidateString({ description: 'Slug that scores use to name this evaluator.' })
   evaluator_slug: string;
 
+  @ValidateString({ description: 'The same as evaluator_slug (the name Respan’s SDK reads).' })
+  slug: string;
+
   @ValidateEnum(EVALUATOR_TYPES, { description: 'Evaluator execution type.' })
   type: string;
 
@@ -37,8 +40,8 @@ export class EvaluatorResponse {
   @ValidateJson('object', { nullable: true, description: PASSING_CONDITIONS })
   passing_conditions: Record<string, unknown> | null;
 
-  @ValidateString({ nullable: true, description: 'What the evaluator measures.' })
-  description: string | null;
+  @ValidateString({ description: 'What the evaluator measures; empty when none was given.' })
+  description: string;
 
   @ValidateString({ each: true, description: 'Tags.' })
   tags: string[];
@@ -76,7 +79,13 @@ export class CreateEvaluatorRequest {
   @ValidateJson('object', { optional: true, nullable: true, description: PASSING_CONDITIONS })
   passing_conditions?: Record<string, unknown> | null;
 
-  @ValidateString({ optional: true, nullable: true, maxLength: 10000, description: 'What the evaluator measures.' })
+  @ValidateString({
+    optional: true,
+    nullable: true,
+    default: '',
+    maxLength: 10000,
+    description: 'What the evaluator measures; null means none ("").',
+  })
   description?: string | null;
 
   @ValidateString({ each: true, optional: true, maxItems: 100, maxLength: 255, description: 'Tags.' })

@@ -92,6 +92,24 @@ export class ScorerIDFilter {
   value: string | string[];
 }
 
+@GalileoSchema('ScorerLabelFilter')
+export class ScorerLabelFilter {
+  @Tag('label')
+  name = 'label' as const;
+
+  @ValidateEnum(['eq', 'ne', 'contains', 'one_of', 'not_in'])
+  operator: 'eq' | 'ne' | 'contains' | 'one_of' | 'not_in';
+
+  @ValidateTextOrTextList()
+  value: string | string[];
+
+  @ValidateBoolean({ optional: true, default: true })
+  case_sensitive: boolean = true;
+
+  @ValidateBoolean({ optional: true, default: true, description: 'When false, scorers without a label match by name.' })
+  strict: boolean = true;
+}
+
 @GalileoSchema('ScorerCreatedAtFilter')
 export class ScorerCreatedAtFilter {
   @Tag('created_at')
@@ -147,6 +165,7 @@ export type ScorerFilter =
   | ScorerTagsFilter
   | ScorerCreatorFilter
   | ScorerIDFilter
+  | ScorerLabelFilter
   | ScorerCreatedAtFilter
   | ScorerUpdatedAtFilter;
 
@@ -161,6 +180,7 @@ const FILTERS = {
   created_at: () => ScorerCreatedAtFilter,
   updated_at: () => ScorerUpdatedAtFilter,
   id: () => ScorerIDFilter,
+  label: () => ScorerLabelFilter,
 };
 
 @GalileoSchema('ListScorersRequest')

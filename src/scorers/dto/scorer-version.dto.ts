@@ -10,6 +10,7 @@ import {
   ValidateString,
   ValidateUUID,
 } from '../../common/validation/validation';
+import { NODE_TYPE_ENUM } from '../../code-validation/node-types';
 import { INPUT_TYPE_ENUM, OUTPUT_TYPE_ENUM } from './galileo-enums';
 
 const NOT_MODELLED = 'Not modelled by Scorekeeper: always null.';
@@ -81,6 +82,70 @@ export class CreateLLMScorerVersionRequest extends CreateScorerVersionRequest {
   user_prompt?: string | null;
 }
 
+/** The prompt an LLM version was created with (Galileo's generated scorer; its id is the version's). */
+@GalileoSchema('BaseGeneratedScorerDB')
+export class BaseGeneratedScorerDB {
+  @ValidateUUID({ version: 4 })
+  id: string;
+
+  @ValidateString()
+  name: string;
+
+  @ValidateString({ optional: true, nullable: true })
+  instructions: string | null;
+
+  @ValidateModel(() => ChainPollTemplate, {
+    description: 'The template the version was created with; `template` is empty when none was given.',
+  })
+  chain_poll_template: ChainPollTemplate;
+
+  @ValidateString({ optional: true, nullable: true })
+  user_prompt: string | null;
+}
+
+/** The settings of a generated scorer: those of its version (absent when the version has none). */
+@GalileoSchema('GeneratedScorerConfiguration')
+export class GeneratedScorerConfiguration {
+  @ValidateString({ optional: true, default: 'gpt-4.1-mini' })
+  model_alias?: string;
+
+  @ValidateInt({ optional: true, default: 3 })
+  num_judges?: number;
+
+  @ValidateEnum(OUTPUT_TYPE_ENUM.values, { optional: true, default: 'boolean', enumName: OUTPUT_TYPE_ENUM.enumName })
+  output_type?: string;
+
+  @ValidateString({ each: true, optional: true })
+  scoreable_node_types?: string[];
+
+  @ValidateBoolean({ optional: true, default: false })
+  cot_enabled?: boolean;
+
+  @ValidateBoolean({ optional: true, default: false })
+  ground_truth?: boolean;
+
+  @ValidateString({ each: true, optional: true, nullable: true, description: NOT_MODELLED })
+  multimodal_capabilities?: null;
+}
+
+@GalileoSchema('GeneratedScorerResponse')
+export class GeneratedScorerResponse extends BaseGeneratedScorerDB {
+  @ValidateUUID({ version: 4 })
+  created_by: string;
+
+  @ValidateDateTime()
+  created_at: string;
+
+  @ValidateDateTime()
+  updated_at: string;
+
+  @ValidateEnum(NODE_TYPE_ENUM.values, { each: true, nullable: true, enumName: NODE_TYPE_ENUM.enumName })
+  scoreable_node_types: string[] | null;
+
+  @ValidateModel(() => GeneratedScorerConfiguration)
+  scorer_configuration: GeneratedScorerConfiguration;
+}
+
 /** A version as embedded in a scorer (`latest_version`, `default_version`). */
 @GalileoSchema('BaseScorerVersionDB')
 export class BaseScorerVersionDB {
@@ -93,8 +158,8 @@ export class BaseScorerVersionDB {
   @ValidateUUID({ version: 4 })
   scorer_id: string;
 
-  @ValidateJson('any', { optional: true, nullable: true, description: NOT_MODELLED })
-  generated_scorer: null;
+  @ValidateModel(() => BaseGeneratedScorerDB, { optional: true, nullable: true, description: 'Filled on LLM versions.' })
+  generated_scorer: BaseGeneratedScorerDB | null;
 
   @ValidateJson('any', { optional: true, nullable: true, description: NOT_MODELLED })
   registered_scorer: null;
@@ -123,6 +188,9 @@ export class BaseScorerVersionDB {
 
 @GalileoSchema('BaseScorerVersionResponse')
 export class BaseScorerVersionResponse extends BaseScorerVersionDB {
+  @ValidateModel(() => GeneratedScorerResponse, { optional: true, nullable: true, description: 'Filled on LLM versions.' })
+  declare generated_scorer: GeneratedScorerResponse | null;
+
   @ValidateDateTime()
   created_at: string;
 

@@ -3,6 +3,8 @@ import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legac
 import { TenantRow } from '../../database/tenant-row.entity';
 import { Scorer } from './scorer.entity';
 
+export type ScorerVersionKind = 'llm' | 'preset' | 'code';
+
 /** An immutable version of a scorer; "restore" copies an old one into a new number. */
 @Entity({ tableName: 'scorer_versions' })
 @Unique({ name: 'scorer_versions_number_unique', properties: ['organizationId', 'scorer', 'version'] })
@@ -13,9 +15,9 @@ export class ScorerVersion extends TenantRow {
   @Property({ type: 'integer' })
   version!: number;
 
-  /** How it was created: `llm` or `preset`. */
+  /** How it was created: `llm`, `preset` or `code`. */
   @Property({ type: 'text' })
-  kind!: 'llm' | 'preset';
+  kind!: ScorerVersionKind;
 
   @Property({ type: 'text', nullable: true })
   modelName: (string & Opt) | null = null;
@@ -43,6 +45,14 @@ export class ScorerVersion extends TenantRow {
 
   @Property({ type: 'jsonb', nullable: true })
   chainPollTemplate: (Record<string, unknown> & Opt) | null = null;
+
+  /** A code version's Python source: stored, never executed. */
+  @Property({ type: 'text', nullable: true, lazy: true })
+  code: (string & Opt) | null = null;
+
+  /** The `validation_result` a code version was uploaded with, as sent. */
+  @Property({ type: 'text', nullable: true, lazy: true })
+  validationResult: (string & Opt) | null = null;
 
   @Property({ type: 'uuid', nullable: true })
   createdBy: (string & Opt) | null = null;

@@ -49,11 +49,27 @@ describe('Galileo scorer versions', () => {
       output_type: 'boolean',
       created_by: tenant.userId,
       chain_poll_template: { template: 'Rate {input}', value_field_name: 'rating', explanation_field_name: 'explanation' },
-      generated_scorer: null,
+      generated_scorer: {
+        id: first.id,
+        name: 'Versioned',
+        instructions: 'Be strict',
+        user_prompt: null,
+        chain_poll_template: { template: 'Rate {input}' },
+        created_by: tenant.userId,
+        scoreable_node_types: null,
+        scorer_configuration: { model_alias: 'gpt-4o-mini', num_judges: 3, cot_enabled: true, output_type: 'boolean' },
+      },
       allowed_model: null,
     });
     const second = conforming(await client.POST(PRESET, { ...at(), body: { model_name: 'luna-2', num_judges: 1 } }), PRESET, 'post');
-    expect(second).toMatchObject({ version: 2, model_name: 'luna-2', num_judges: 1, cot_enabled: true, chain_poll_template: null });
+    expect(second).toMatchObject({
+      version: 2,
+      model_name: 'luna-2',
+      num_judges: 1,
+      cot_enabled: true,
+      chain_poll_template: null,
+      generated_scorer: null,
+    });
   });
 
   it('gets a version by number, or the latest', async () => {

@@ -155,5 +155,57 @@ export function baselineBodies(a: Owned): Record<string, () => Record<string, un
     'POST /api/logs/{log_id}/scores/': () => ({ evaluator_slug: `custom_${randomUUID().slice(0, 8)}`, ...scoreFields() }),
     'PUT /api/logs/{log_id}/scores/{score_id}/': () => ({ evaluator_slug: 'custom_note', string_value: 'replaced' }),
     'PATCH /api/logs/{log_id}/scores/{score_id}/': () => ({ string_value: 'patched' }),
+    ...sdkBaselines(a),
+  };
+}
+
+const CODE = 'def scorer_fn(step) -> float:\n    return 1.0\n';
+
+/** The routes Galileo's SDKs call beyond the scorer family: projects, log streams, run scorer settings, code scorers. */
+function sdkBaselines(a: Owned): Record<string, () => Record<string, unknown>> {
+  const settings = () => ({
+    run_id: a.logStreamId,
+    scorers: [
+      {
+        id: a.scorerId,
+        scorer_type: 'llm',
+        name: 'baseline scorer',
+        model_type: 'llm',
+        model_name: 'gpt-4o',
+        num_judges: 3,
+        scoreable_node_types: ['llm'],
+        cot_enabled: true,
+        output_type: 'boolean',
+        input_type: 'basic',
+        scorer_version: { id: a.scorerVersion.id, version: a.scorerVersion.version, scorer_id: a.scorerId },
+        filters: [{ name: 'node_name', operator: 'eq', value: 'llm' }],
+        multimodal_capabilities: ['text'],
+        roll_up_method: 'average',
+        score_type: 'float',
+      },
+    ],
+    segment_filters: [{ filter: { name: 'node_name', value: 'llm' }, sample_rate: 0.5 }],
+  });
+  return {
+    'POST /v2/projects': () => ({
+      name: `Baseline project ${randomUUID()}`,
+      created_by: randomUUID(),
+      type: 'gen_ai',
+      create_example_templates: false,
+    }),
+    'POST /v2/projects/{project_id}/log_streams': () => ({ name: `Baseline stream ${randomUUID()}` }),
+    'POST /v2/projects/{project_id}/runs/{run_id}/scorer-settings': settings,
+    'PATCH /v2/projects/{project_id}/runs/{run_id}/scorer-settings': settings,
+    'POST /v2/scorers/code/validate': () => ({
+      file: CODE,
+      test_input: 'input',
+      test_output: 'output',
+      required_scorers: ['other'],
+      scoreable_node_types: ['llm', 'chat'],
+    }),
+    'POST /v2/scorers/{scorer_id}/version/code': () => ({
+      file: CODE,
+      validation_result: JSON.stringify({ result: { result_type: 'valid', score_type: 'float', scoreable_node_types: ['llm'] } }),
+    }),
   };
 }

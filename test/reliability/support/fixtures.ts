@@ -9,6 +9,8 @@ export interface Owned {
   tenant: Tenant;
   jwt: string;
   scorerId: string;
+  /** The scorer's first version. */
+  scorerVersion: { id: string; version: number };
   evaluators: { id: string; slug: string; valueType: string }[];
   scoreIds: string[];
   logId: string;
@@ -16,6 +18,11 @@ export interface Owned {
   datasetId: string;
   /** A key that may be deleted (never the one the tests call with). */
   spareKeyId: string;
+  projectId: string;
+  /** A log stream of the project: a run with scorer settings. */
+  logStreamId: string;
+  /** A code validation task. */
+  taskId: string;
 }
 
 const VALUE_TYPES: Record<string, Record<string, unknown>> = {
@@ -56,7 +63,7 @@ export async function createOwned(t: TestApp, label: string): Promise<Owned> {
   const respan = (method: string, path: string, body?: unknown) => send(base, { method, path, body, headers: tenant.bearerKey });
   const jwt = (await ok(send(base, { method: 'POST', path: '/login/api_key', body: { api_key: tenant.apiKey } }), 'jwt')).access_token;
   const scorer = await ok(galileo('POST', '/v2/scorers', { name: `${label} scorer`, scorer_type: 'llm', tags: [label] }), 'scorer');
-  await ok(galileo('POST', `/v2/scorers/${scorer.id}/version/preset`, {}), 'version 1');
+  const firstVersion = await ok(galileo('POST', `/v2/scorers/${scorer.id}/version/preset`, {}), 'version 1');
   await ok(galileo('POST', `/v2/scorers/${scorer.id}/version/llm`, { model_name: 'gpt-4o' }), 'version 2');
   const datasetId = randomUUID();
   await ok(
@@ -84,6 +91,19 @@ export async function createOwned(t: TestApp, label: string): Promise<Owned> {
     respan('POST', `/api/logs/${logId}/scores/`, { evaluator_slug: 'custom_note', string_value: 'x' }),
     'log score',
   );
+  const project = await ok(galileo('POST', '/v2/projects', { name: `${label} project` }), 'project');
+  const stream = await ok(galileo('POST', `/v2/projects/${project.id}/log_streams`, { name: `${label} stream` }), 'log stream');
+  await ok(
+    galileo('POST', `/v2/projects/${project.id}/runs/${stream.id}/scorer-settings`, {
+      run_id: stream.id,
+      scorers: [{ id: scorer.id, scorer_type: 'llm' }],
+    }),
+    'scorer settings',
+  );
+  const form = new FormData();
+  form.append('file', new Blob(['def scorer_fn(step) -> float:\n    return 1.0\n']), 'scorer.py');
+  const task = await fetch(`${base}/v2/scorers/code/validate`, { method: 'POST', headers: tenant.galileoKey, body: form });
+  if (task.status !== 200) throw new Error(`code validation task: ${task.status} ${await task.text()}`);
   const spare = await withServices(t.app, () =>
     t.app.get(IdentityService).createApiKey(tenant.organizationId, tenant.userId, tenant.userId, { description: 'spare', expiresAt: null }),
   );
@@ -91,12 +111,16 @@ export async function createOwned(t: TestApp, label: string): Promise<Owned> {
     tenant,
     jwt,
     scorerId: scorer.id,
+    scorerVersion: { id: firstVersion.id, version: firstVersion.version },
     evaluators,
     scoreIds,
     logId,
     logScoreId: logScore.id,
     datasetId,
     spareKeyId: spare.apiKey.id,
+    projectId: project.id,
+    logStreamId: stream.id,
+    taskId: ((await task.json()) as { task_id: string }).task_id,
   };
 }
 
@@ -115,6 +139,12 @@ export function ownedIds(owned: Owned, template: string, name: string): string[]
       return [owned.logId];
     case 'score_id':
       return [owned.logScoreId];
+    case 'project_id':
+      return [owned.projectId];
+    case 'run_id':
+      return [owned.logStreamId];
+    case 'task_id':
+      return [owned.taskId];
     case 'id':
       return template.startsWith('/api/evaluators') ? owned.evaluators.map((evaluator) => evaluator.id) : owned.scoreIds;
     default:

@@ -3,6 +3,7 @@ import { familyOf } from './dialects';
 import { type Owned, ownedIds } from './fixtures';
 import { KEY_CASES, ONE_MIB_STRING, hostileText, hostileValue } from './hostile-values';
 import { parseExact, toJsonText } from './json-text';
+import { MULTIPART_TYPE, fileFieldsOf, multipartBody } from './multipart-body';
 import { type Components, arbitraryOf } from './schema-arbitrary';
 
 /** One operation of the OpenAPI document. */
@@ -135,6 +136,22 @@ function bodyOf(
       .dictionary(fc.constantFrom('username', 'password', 'grant_type', 'scope', 'client_id', 'x'), hostileText(), { maxKeys: 5 })
       .map((fields) => ({ text: new URLSearchParams(fields).toString(), contentType: 'application/x-www-form-urlencoded' }));
     return fc.oneof({ weight: 4, arbitrary: form }, { weight: 1, arbitrary: raw }, { weight: 1, arbitrary: fc.constant({}) });
+  }
+  if (operation.body?.contentType === 'multipart/form-data') {
+    const files = fileFieldsOf(schema, components);
+    const asForm = (body: unknown) => ({
+      text: multipartBody(
+        body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : { file: body },
+        files,
+      ),
+      contentType: MULTIPART_TYPE,
+    });
+    return fc.oneof(
+      { weight: 5, arbitrary: conforming.map(asForm) },
+      { weight: 4, arbitrary: mutated.map(asForm) },
+      { weight: 1, arbitrary: raw },
+      { weight: 1, arbitrary: fc.constant({}) },
+    );
   }
   return fc.oneof(
     { weight: 5, arbitrary: conforming.map(json) },

@@ -3,6 +3,7 @@ import { type Owned, ownedIds } from './fixtures';
 import type { FuzzRequest, Operation } from './fuzz-requests';
 import { type HostileClass, KEY_CASES, TEXT_CASES, valueCases } from './hostile-values';
 import { parseExact, toJsonText } from './json-text';
+import { MULTIPART_TYPE, fileFieldsOf, multipartBody, percentBytes } from './multipart-body';
 import { type Components, type Slot, getAt, labelOf, setAt, slotsOf, withKey } from './schema-positions';
 
 /** One request of the positions suite: a baseline with one hostile value at one position. */
@@ -45,7 +46,7 @@ function requestMaker(operation: Operation, a: Owned) {
   const headers = credentialsOf(operation, a);
   const request = (
     path: string,
-    body?: { text: string; sent?: unknown; contentType: string },
+    body?: { text: string | Buffer; sent?: unknown; contentType: string },
     changed: Record<string, string> = {},
   ): FuzzRequest => ({
     method: operation.method,
@@ -67,10 +68,35 @@ const form = (fields: Record<string, unknown>, encoded: Record<string, string> =
   contentType: 'application/x-www-form-urlencoded',
 });
 
+/**
+ * A multipart form: `changed` replaces a field's bytes (a file gets them before its baseline content, so
+ * that the file stays a scorer and the value is what is tried). What the server should read is `sent`.
+ */
+function multipart(fields: Record<string, unknown>, files: ReadonlySet<string>, changed: Record<string, Buffer> = {}) {
+  const bytes = Object.fromEntries(
+    Object.entries(fields).map(([name, value]) => {
+      const replacement = changed[name];
+      if (!replacement) return [name, value];
+      return [name, files.has(name) ? Buffer.concat([replacement, Buffer.from(`\n${String(value)}`)]) : replacement];
+    }),
+  );
+  const sent = Object.fromEntries(
+    Object.entries(bytes).map(([name, value]) => [name, Buffer.isBuffer(value) ? value.toString('utf8') : value]),
+  );
+  return { text: multipartBody(bytes, files), sent, contentType: MULTIPART_TYPE };
+}
+
+/** The body of a request as the operation's media type takes it. */
+function encoded(operation: Operation, components: Components, fields: Record<string, unknown>) {
+  const type = operation.body?.contentType;
+  if (type === 'multipart/form-data') return multipart(fields, fileFieldsOf(operation.body?.schema, components));
+  return type === 'application/json' ? json(fields) : form(fields);
+}
+
 /** The operation with its baseline body, as it is. */
-export function baselineRequest(operation: Operation, a: Owned, baseline: Record<string, unknown>): FuzzRequest {
+export function baselineRequest(operation: Operation, a: Owned, baseline: Record<string, unknown>, components: Components): FuzzRequest {
   const { pathWith, request } = requestMaker(operation, a);
-  return request(pathWith({}), operation.body?.contentType === 'application/json' ? json(baseline) : form(baseline));
+  return request(pathWith({}), encoded(operation, components, baseline));
 }
 
 /**
@@ -87,10 +113,7 @@ export function positionRequests(
   const { pathWith, request } = requestMaker(operation, a);
   const baseline = baselineOf?.();
   const fresh = () => baselineOf?.() ?? {};
-  const baselineBody = () => {
-    if (!baselineOf) return undefined;
-    return operation.body?.contentType === 'application/json' ? json(fresh()) : form(fresh());
-  };
+  const baselineBody = () => (baselineOf ? encoded(operation, components, fresh()) : undefined);
   const found: PositionRequest[] = [];
 
   for (const parameter of operation.parameters.filter((p) => p.in === 'path' || p.in === 'query')) {
@@ -113,6 +136,16 @@ export function positionRequests(
     for (const field of Object.keys(baseline)) {
       for (const { hostileClass, encoded } of TEXT_CASES) {
         found.push({ hostileClass, position: `form: ${field}`, request: request(pathWith({}), form(baseline, { [field]: encoded })) });
+      }
+    }
+  }
+
+  if (operation.body?.contentType === 'multipart/form-data' && baseline) {
+    const files = fileFieldsOf(operation.body.schema, components);
+    for (const field of Object.keys(baseline)) {
+      for (const { hostileClass, encoded: text } of TEXT_CASES) {
+        const body = multipart(fresh(), files, { [field]: percentBytes(text) });
+        found.push({ hostileClass, position: `form: ${field}`, request: request(pathWith({}), body) });
       }
     }
   }

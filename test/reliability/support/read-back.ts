@@ -29,6 +29,8 @@ export function readBackOf(method: string, template: string, request: FuzzReques
     case 'POST /v2/scorers/{scorer_id}/version/preset':
     case 'POST /v2/scorers/{scorer_id}/versions/{version_number}/restore':
       return { path: `/v2/scorers/${p.scorer_id}/version?version=${res.body.version}` };
+    case 'POST /v2/scorers/{scorer_id}/version/code':
+      return { path: `/v2/scorers/${p.scorer_id}/version/code?version=${res.body.version}`, pick: (body) => ({ file: body }) };
     case 'POST /v2/scorers/{scorer_id}/versions/{version_number}/health-scores':
       return {
         path: `/v2/scorers/${p.scorer_id}/health-scores?dataset_id=${res.body.dataset_id}`,
@@ -44,6 +46,13 @@ export function readBackOf(method: string, template: string, request: FuzzReques
         path: `/v2/users/${userOf(request.caller)}/api_keys?limit=1000`,
         pick: (body) => body.api_keys?.find((k: { id: string }) => k.id === p.api_key_id),
         gone: true,
+      };
+    case 'POST /v2/projects':
+      return { path: `/v2/projects/${id}` };
+    case 'POST /v2/projects/{project_id}/log_streams':
+      return {
+        path: `/v2/projects/${p.project_id}/log_streams`,
+        pick: (body) => body.find?.((stream: { id: string }) => stream.id === id),
       };
     case 'POST /api/evaluators/':
       return { path: `/api/evaluators/${id}/` };
@@ -86,7 +95,7 @@ export function withDefaults(sent: unknown, schema: Schema | undefined, componen
   if (Array.isArray(sent)) return sent.map((item) => withDefaults(item, schema.items, components, depth + 1));
   const filled: Record<string, unknown> = { ...(sent as Record<string, unknown>) };
   for (const [key, property] of Object.entries<Schema>(schema.properties ?? {})) {
-    if (key in filled) filled[key] = withDefaults(filled[key], property, components, depth + 1);
+    if (Object.hasOwn(filled, key)) filled[key] = withDefaults(filled[key], property, components, depth + 1);
     else if (depth > 0 && 'default' in property) filled[key] = property.default;
   }
   return filled;
@@ -122,18 +131,18 @@ export function sameValue(sent: unknown, stored: unknown): boolean {
   return true;
 }
 
-/** The keys whose stored value differs from the response of the write, or from what was sent. */
+/** The keys whose stored value differs from the response of the write, or from what was sent (own keys only: `constructor` is a key like any other). */
 export function differences(sent: unknown, written: unknown, stored: unknown, ignored: ReadonlySet<string>): string[] {
   const found: string[] = [];
   if (written && typeof written === 'object' && stored && typeof stored === 'object') {
     for (const [k, value] of Object.entries(written)) {
-      if (k in stored && !ignored.has(`written:${k}`) && !sameValue(value, (stored as any)[k]))
+      if (Object.hasOwn(stored, k) && !ignored.has(`written:${k}`) && !sameValue(value, (stored as any)[k]))
         found.push(`${k}: answered ${toJsonText(value)}, reads ${toJsonText((stored as any)[k])}`);
     }
   }
   if (sent && typeof sent === 'object' && !Array.isArray(sent) && stored && typeof stored === 'object') {
     for (const [k, value] of Object.entries(sent)) {
-      if (k in stored && !ignored.has(k) && !sameValue(value, (stored as any)[k]))
+      if (Object.hasOwn(stored, k) && !ignored.has(k) && !sameValue(value, (stored as any)[k]))
         found.push(`${k}: sent ${toJsonText(value)}, reads ${toJsonText((stored as any)[k])}`);
     }
   }
@@ -158,10 +167,12 @@ export function ignoredFor(operation: Operation, sent: unknown, schemas: Record<
   const schema = operation.body?.schema?.$ref ? schemas[operation.body.schema.$ref.split('/').pop()] : operation.body?.schema;
   const properties: Record<string, Schema> = schema?.properties ?? {};
   const ignored = new Set<string>([...SERVER_SIDE, ...KEY_PROJECT_FIELDS]);
-  if (sent && typeof sent === 'object') for (const key of Object.keys(sent)) if (!(key in properties)) ignored.add(key);
+  if (sent && typeof sent === 'object') for (const key of Object.keys(sent)) if (!Object.hasOwn(properties, key)) ignored.add(key);
   for (const [key, property] of Object.entries(properties)) {
     const value = (sent as Record<string, unknown> | undefined)?.[key];
     if (/not modelled/i.test(property.description ?? '')) ignored.add(key);
+    // A null for text documented with the default "" means "none", which reads back "" (contract §8).
+    if (value === null && property.default === '') ignored.add(key);
     if (value === null && (operation.method === 'patch' ? galileoFamily(operation.template) : 'default' in property || key === 'id'))
       ignored.add(key);
   }

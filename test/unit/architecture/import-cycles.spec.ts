@@ -19,7 +19,9 @@ const KNOWN_BACK_EDGES = [
   'identity -> auth', // identity imports Principal, the route decorators and the key material from auth
   'rate-limits -> auth', // rate-limit guards read auth's Principal
   'openapi -> (root)', // the offline document builds the whole AppModule, whose auth imports openapi's scheme names
-  'database -> identity', // database/entities.ts lists every feature's entities
+  'database -> code-validation', // database/entities.ts lists every feature's entities
+  'database -> identity',
+  'database -> projects',
   'database -> scorers',
   'database -> scores',
 ];
