@@ -84,6 +84,50 @@ export const OPERATION_GUIDE: Record<string, OperationGuide> = {
     description: 'Writes the health score of a version for one dataset and type, replacing the one stored.',
   },
 
+  current_user_v2_current_user_get: { tag: 'Auth', description: 'Returns the signed-in user (the Python SDK calls it at start-up).' },
+
+  create_code_scorer_version_v2_scorers__scorer_id__version_code_post: {
+    tag: 'Versions',
+    description: 'Adds a code version to a scorer, storing the uploaded Python source (it is never executed).',
+  },
+  get_scorer_version_code_v2_scorers__scorer_id__version_code_get: {
+    tag: 'Versions',
+    description: 'Returns the stored Python source of a code version, or of the latest one.',
+  },
+  validate_code_scorer_v2_scorers_code_validate_post: {
+    tag: 'Versions',
+    description: 'Starts a static check of a code scorer file (UTF-8 Python defining scorer_fn); nothing is run.',
+  },
+  get_validate_code_scorer_task_result_v2_scorers_code_validate__task_id__get: {
+    tag: 'Versions',
+    description: 'Returns the state and result of a static code check.',
+  },
+
+  get_projects_projects_get: { tag: 'Projects', description: "Lists the organization's projects with the given name and type." },
+  create_project_projects_post: { tag: 'Projects', description: 'Creates a project (names are unique per organization and type).' },
+  get_project_v2_projects__project_id__get: { tag: 'Projects', description: 'Returns one project.' },
+  list_log_streams_v2_projects__project_id__log_streams_get: { tag: 'Projects', description: "Lists a project's log streams." },
+  create_log_stream_v2_projects__project_id__log_streams_post: {
+    tag: 'Projects',
+    description: 'Creates a log stream in a project (names are unique per project).',
+  },
+  list_log_streams_paginated_v2_projects__project_id__log_streams_paginated_get: {
+    tag: 'Projects',
+    description: "Lists a project's log streams, paged.",
+  },
+  get_settings_projects__project_id__runs__run_id__scorer_settings_get: {
+    tag: 'Projects',
+    description: 'Returns the scorers (and pinned versions) enabled on a log stream or experiment run.',
+  },
+  upsert_scorers_config_projects__project_id__runs__run_id__scorer_settings_post: {
+    tag: 'Projects',
+    description: 'Replaces the set of scorers enabled on a log stream or experiment run.',
+  },
+  upsert_scorers_config_projects__project_id__runs__run_id__scorer_settings_patch: {
+    tag: 'Projects',
+    description: 'Adds scorers to, or updates them in, the set enabled on a log stream or experiment run.',
+  },
+
   create_evaluator: { tag: 'Evaluators', description: 'Creates an evaluator (it is also a Galileo scorer with the same id).' },
   list_evaluators: { tag: 'Evaluators', description: "Lists the organization's evaluators, paged." },
   retrieve_evaluator: { tag: 'Evaluators', description: 'Returns one evaluator.' },
