@@ -45,7 +45,7 @@ step 'format' prettier --check --log-level warn .
 step 'lint' eslint --max-warnings 0 .
 step 'typecheck' tsc -p tsconfig.json --noEmit
 step 'build' node scripts/build.js
-step 'migrations match the entities' node dist/src/database/migration-cli.js check
+step 'migrations match the entities' node dist/src/cli/migration-cli.js check
 step 'unit and contract tests' "${JEST[@]}" -c test/jest.unit.config.js
 step 'e2e on PGlite' "${JEST[@]}" -c test/jest.e2e.config.js
 

@@ -4,6 +4,7 @@ import { LoggingModule } from './common/logging/logging.module';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { ENTITIES } from './entities';
 import { HealthModule } from './health/health.module';
 import { AuthModule } from './auth/auth.module';
 import { CodeValidationModule } from './code-validation/code-validation.module';
@@ -27,7 +28,7 @@ export class AppModule {
       imports: [
         AppConfigModule.forRoot(config),
         LoggingModule.forRoot(config, options.logDestination),
-        DatabaseModule.forRoot(),
+        DatabaseModule.forRoot(ENTITIES),
         RateLimitsModule,
         HealthModule,
         IdentityModule,

@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/sql';
 import type { AppConfig } from '../config/app-config';
 import { AppConfigModule } from '../config/config.module';
 import { DatabaseModule } from '../database/database.module';
+import { ENTITIES } from '../entities';
 import { IdentityModule } from '../identity/identity.module';
 import { IdentityService } from '../identity/identity.service';
 import { RateLimitsModule } from '../rate-limits/rate-limits.module';
@@ -16,7 +17,7 @@ export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(), RateLimitsModule, IdentityModule],
+      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(ENTITIES), RateLimitsModule, IdentityModule],
     };
   }
 }

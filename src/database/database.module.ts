@@ -14,11 +14,12 @@ import { ReplicaRouter } from './replicas/replica-router';
 export class DatabaseModule implements NestModule, OnApplicationShutdown {
   constructor(@Inject(Database) private readonly database: Database) {}
 
-  static forRoot(): DynamicModule {
+  /** `entities`: every entity the ORM maps (the application's list, `src/entities.ts`). */
+  static forRoot(entities: readonly Function[]): DynamicModule {
     return {
       module: DatabaseModule,
       providers: [
-        { provide: Database, useFactory: (config: AppConfig) => Database.open(config), inject: [AppConfig] },
+        { provide: Database, useFactory: (config: AppConfig) => Database.open(config, entities), inject: [AppConfig] },
         { provide: MikroORM, useFactory: (database: Database) => database.orm, inject: [Database] },
         { provide: EntityManager, useFactory: (orm: MikroORM) => orm.em, inject: [MikroORM] },
         { provide: SqlEntityManager, useExisting: EntityManager },

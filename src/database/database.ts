@@ -31,11 +31,11 @@ export class Database {
   ) {}
 
   /** Opens the configured database (locking the embedded one's data directory) and applies pending migrations. */
-  static async open(config: Pick<AppConfig, 'database'>): Promise<Database> {
+  static async open(config: Pick<AppConfig, 'database'>, entities: readonly Function[]): Promise<Database> {
     const { database } = config;
     const lock = database.kind === 'pglite' && !database.dataDir.startsWith('memory:') ? DataDirLock.acquire(database.dataDir) : undefined;
     try {
-      const orm = await MikroORM.init(buildOrmOptions(database));
+      const orm = await MikroORM.init(buildOrmOptions(database, entities));
       try {
         await migrate(orm, database.kind);
       } catch (error) {

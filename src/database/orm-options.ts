@@ -5,7 +5,6 @@ import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import type { Options } from '@mikro-orm/core';
 import { migrationsList } from '../../migrations';
 import type { DatabaseConfig } from '../config/app-config';
-import { ENTITIES } from './entities';
 import { QUERY_TIMEOUT_MARGIN_MS, surviveConnectionFaults } from './connection-faults';
 import { keepLeadingBomInPglite } from './pglite-leading-bom';
 import { pgliteStartParams } from './pglite-memory';
@@ -14,9 +13,9 @@ import { replicaOptions } from './replicas/replica-options';
 export const MIGRATIONS_TABLE = 'mikro_orm_migrations';
 
 /** The one MikroORM configuration: PostgreSQL when a URL is configured, the embedded PGlite otherwise. */
-export function buildOrmOptions(database: DatabaseConfig): Partial<Options> {
+export function buildOrmOptions(database: DatabaseConfig, entities: readonly Function[]): Partial<Options> {
   const common: Partial<Options> = {
-    entities: [...ENTITIES],
+    entities: [...entities],
     metadataProvider: ReflectMetadataProvider,
     extensions: [Migrator],
     migrations: {

@@ -33,7 +33,8 @@ export class MetricsModule implements OnModuleInit {
 
   onModuleInit(): void {
     collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 10 });
-    recordHttpMetrics(this.adapterHost.httpAdapter.getInstance<FastifyInstance>(), this.registry);
+    const http = this.adapterHost.httpAdapter as HttpAdapterHost['httpAdapter'] | undefined;
+    if (http) recordHttpMetrics(http.getInstance<FastifyInstance>(), this.registry);
     recordDatabaseMetrics(this.orm, this.config, this.registry);
   }
 }

@@ -3,6 +3,7 @@ import type { Migration } from '@mikro-orm/migrations';
 import type { AbstractSqlDriver } from '@mikro-orm/sql';
 import { migrationsList } from '../../migrations';
 import { Database } from '../../src/database/database';
+import { ENTITIES } from '../../src/entities';
 import { loadConfig } from '../../src/config/app-config';
 import { PgCluster } from '../support/pg-cluster';
 import { runJest } from './support/jest-run';
@@ -58,7 +59,7 @@ describe('the e2e suite on a primary with a lagging replica, and the SQL it send
     );
     volatility = Object.fromEntries(functions.map(({ name, volatility: v }) => [name, v]));
     await cluster.primary.query('create database schema');
-    const database = await Database.open(loadConfig({ DATABASE_URL: cluster.primary.url('schema'), LOG_LEVEL: 'silent' }));
+    const database = await Database.open(loadConfig({ DATABASE_URL: cluster.primary.url('schema'), LOG_LEVEL: 'silent' }), ENTITIES);
     try {
       migrations = await migrationStatements(database);
     } finally {

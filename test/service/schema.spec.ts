@@ -1,4 +1,5 @@
 import { Database } from '../../src/database/database';
+import { ENTITIES } from '../../src/entities';
 import { loadConfig } from '../../src/config/app-config';
 import { migrationsList } from '../../migrations';
 import { type TestDatabase, createTestDatabase } from '../support/test-database';
@@ -9,7 +10,7 @@ describe('database schema', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    opened = await Database.open(loadConfig(database.env));
+    opened = await Database.open(loadConfig(database.env), ENTITIES);
   });
   afterAll(async () => {
     await opened.close();

@@ -1,6 +1,6 @@
 import type { Opt } from '@mikro-orm/core';
 import { Entity, Property } from '@mikro-orm/decorators/legacy';
-import { TenantRow } from '../../database/tenant-row.entity';
+import { TenantRow } from '../../identity/entities/tenant-row.entity';
 
 export type CodeValidationStatus = 'pending' | 'completed' | 'failed';
 

@@ -1,6 +1,6 @@
 import type { Opt, Ref } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
-import { TenantRow } from '../../database/tenant-row.entity';
+import { TenantRow } from './tenant-row.entity';
 import { User } from './user.entity';
 
 /** An API key: only its SHA-256 hash is stored; `prefix` finds the candidate rows for a presented key. */

@@ -1,6 +1,6 @@
 import type { Opt } from '@mikro-orm/core';
 import { Entity, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { TenantRow } from '../../database/tenant-row.entity';
+import { TenantRow } from './tenant-row.entity';
 
 /** A person who signs in with e-mail and password. E-mail addresses are unique across organizations. */
 @Entity({ tableName: 'users' })

@@ -1,6 +1,6 @@
 import type { Opt } from '@mikro-orm/core';
 import { Entity, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { TenantRow } from '../../database/tenant-row.entity';
+import { TenantRow } from '../../identity/entities/tenant-row.entity';
 
 /** A project, as Galileo's SDKs look one up (by name and type) before logging or enabling metrics. */
 @Entity({ tableName: 'projects' })

@@ -1,6 +1,6 @@
 import type { Opt, Ref } from '@mikro-orm/core';
 import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { TenantRow } from '../../database/tenant-row.entity';
+import { TenantRow } from '../../identity/entities/tenant-row.entity';
 import { Scorer } from './scorer.entity';
 
 export type ScorerVersionKind = 'llm' | 'preset' | 'code';

@@ -1,6 +1,6 @@
 import type { Opt } from '@mikro-orm/core';
 import { Entity, Index, Property } from '@mikro-orm/decorators/legacy';
-import { TenantRow } from '../../database/tenant-row.entity';
+import { TenantRow } from '../../identity/entities/tenant-row.entity';
 import type { EvaluatorType, GalileoOutputType, ScoreValueType, ScorerType } from '../scorer-kinds';
 import type { PassingConditions, ScoreConfig } from '../value-rules/value-rules.types';
 

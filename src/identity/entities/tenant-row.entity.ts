@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Opt, PrimaryKeyProp } from '@mikro-orm/core';
 import { Entity, ManyToOne, PrimaryKey } from '@mikro-orm/decorators/legacy';
-import { Organization } from '../identity/entities/organization.entity';
+import { Organization } from './organization.entity';
 
 /**
  * A row owned by one organization. The primary key is (organization_id, id), so a row can only be

@@ -3,14 +3,15 @@ import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/core';
 import { ConfigError, loadConfig } from '../config/app-config';
 import { PROJECT_ROOT } from '../common/version';
-import { Database } from './database';
-import { buildOrmOptions } from './orm-options';
+import { Database } from '../database/database';
+import { buildOrmOptions } from '../database/orm-options';
+import { ENTITIES } from '../entities';
 
 const MIGRATIONS_DIR = join(PROJECT_ROOT, 'migrations');
 
 /** A throw-away embedded database with every migration applied: the baseline diffs are taken against. */
 async function migratedScratchDatabase(): Promise<MikroORM> {
-  const orm = await MikroORM.init(buildOrmOptions({ kind: 'pglite', dataDir: 'memory://', timeoutMs: 30_000 }));
+  const orm = await MikroORM.init(buildOrmOptions({ kind: 'pglite', dataDir: 'memory://', timeoutMs: 30_000 }, ENTITIES));
   await orm.migrator.up();
   return orm;
 }
@@ -63,7 +64,7 @@ async function create(name: string | undefined): Promise<void> {
 }
 
 async function up(): Promise<void> {
-  const database = await Database.open(loadConfig(process.env));
+  const database = await Database.open(loadConfig(process.env), ENTITIES);
   const executed = await database.orm.migrator.getExecuted();
   await database.close();
   process.stdout.write(`Database schema is up to date (${executed.length} migrations applied).\n`);
