@@ -30,6 +30,7 @@ export default tseslint.config(
       'src/common/version.ts',
       'src/openapi/export-openapi.ts',
       'src/cli/cli-socket.ts',
+      'src/cli/migration-cli.ts',
       'test/**',
       'bench/**',
       'scripts/**',
