@@ -45,9 +45,9 @@ export const jsonTypeName = (value: unknown): string =>
                 ? 'float'
                 : typeof value;
 
-/** A limit concerns the whole document: it is reported at the document, not deep inside it. */
-const limitProblem = (message: string, input: unknown): DocumentProblem => ({
-  at: [],
+/** Depth and total size concern the whole document (reported at it); a list or object too long is reported at itself. */
+const limitProblem = (message: string, input: unknown, at: Path = []): DocumentProblem => ({
+  at,
   type: 'value_error',
   msg: `Value error, ${message}`,
   drfMsg: message,
@@ -96,7 +96,9 @@ export function documentValueProblem(document: unknown, limits = JSON_DOCUMENT_L
     if (depth > limits.depth) return limitProblem(`JSON nested deeper than ${limits.depth} levels is not supported.`, null);
     const keys = Array.isArray(value) ? undefined : Object.keys(value);
     const size = keys ? keys.length : (value as unknown[]).length;
-    if (size > limits.entries) return limitProblem(`JSON lists and objects are limited to ${limits.entries} entries.`, null);
+    if (size > limits.entries) {
+      return limitProblem(`JSON lists and objects are limited to ${limits.entries} entries.`, null, pathOf(containers, index));
+    }
     values += size;
     if (values > limits.values) return limitProblem(`JSON documents are limited to ${limits.values} values.`, null);
     for (let entry = 0; entry < size; entry++) {

@@ -1,4 +1,5 @@
 import { RequestValidationException } from '../../common/errors/api-exceptions';
+import { documentValueProblem } from '../../common/validation/json-document';
 import type { Scorer } from '../../scorers/entities/scorer.entity';
 import type { CreateScoreRequest, ReplaceScoreRequest, UpdateScoreRequest } from '../dto/score.dto';
 import type { Score } from '../entities/score.entity';
@@ -6,7 +7,6 @@ import { parseDateTime } from '../model/date-time';
 import { type ScoreField, type ScoreWrite, fieldsSetBy } from '../model/score-field-table';
 import type { LogScope } from '../model/score.types';
 import type { ResolvedEvaluator } from './evaluator-reference.rules';
-import { jsonDocumentProblem } from './json-document.rules';
 import { type ScoreValues, checkScoreValues, computeIsPassed } from './score-value.rules';
 
 type Sent = Record<string, unknown>;
@@ -77,13 +77,15 @@ export function applyUpdate(score: Score, body: UpdateScoreRequest, evaluator: S
   score.isPassed = judged(evaluator, valuesOf(score));
 }
 
-/** `inputs` must be JSON PostgreSQL's jsonb stores exactly; a 400 naming the field otherwise. */
+/**
+ * `inputs` must be JSON PostgreSQL's jsonb stores exactly, within the document limits; a 400 naming the
+ * field otherwise. The request pipe checks it already; callers without one (the CLI, batches) rely on this.
+ */
 export function checkInputs(inputs: unknown): void {
-  const problem = inputs === undefined ? undefined : jsonDocumentProblem(inputs);
+  const problem = inputs === undefined ? undefined : documentValueProblem(inputs);
   if (problem) {
-    throw new RequestValidationException([
-      { type: 'value_error', loc: ['body', 'inputs'], msg: `Value error, ${problem}`, input: null, drfMsg: problem },
-    ]);
+    const { at, input, ...finding } = problem;
+    throw new RequestValidationException([{ ...finding, loc: ['body', 'inputs', ...at], input: at.length ? input : null }]);
   }
 }
 

@@ -4,10 +4,37 @@ import { orderOf } from '../../../src/scores/filters/score-filter.fields';
 import { parseFilterBody } from '../../../src/scores/filters/score-filter.parser';
 import { canonicalJson, claimOf } from '../../../src/scores/idempotency/idempotency-key';
 import { etagOf, ifMatchAllows } from '../../../src/scores/rules/if-match.rules';
-import { jsonDocumentProblem } from '../../../src/scores/rules/json-document.rules';
+import { checkInputs } from '../../../src/scores/rules/score-write.rules';
 
-/** CPU time since `started`, in ms: what the code costs, whatever else the machine is running. */
 const nest = (depth: number): unknown => (depth === 0 ? 1 : { a: nest(depth - 1) });
+
+/** The 400 checkInputs raises, as DRF would render it: location and message. */
+function inputsProblem(inputs: unknown): [unknown[], string | undefined] | undefined {
+  try {
+    checkInputs(inputs);
+    return undefined;
+  } catch (error) {
+    const [issue] = (error as RequestValidationException).issues;
+    return [issue.loc, issue.drfMsg];
+  }
+}
+
+describe('checkInputs (for callers without the request pipe)', () => {
+  it('allows 32 levels of nesting and refuses 33', () => {
+    expect(inputsProblem(nest(32))).toBeUndefined();
+    expect(inputsProblem(nest(33))).toEqual([['body', 'inputs'], 'JSON nested deeper than 32 levels is not supported.']);
+  });
+
+  it('refuses text jsonb cannot store and numbers that are not finite, at the offending key or leaf', () => {
+    expect(inputsProblem({ a: ['x\u0000'] })).toEqual([
+      ['body', 'inputs', 'a', 0],
+      'Null characters and unpaired surrogates are not allowed.',
+    ]);
+    expect(inputsProblem({ ['\ud800']: 1 })?.[0]).toEqual(['body', 'inputs', '\ud800', '[key]']);
+    expect(inputsProblem({ a: Infinity })).toEqual([['body', 'inputs', 'a'], 'Numbers must be finite.']);
+    expect(inputsProblem({ a: [1, 'b', null, true, { c: {} }] })).toBeUndefined();
+  });
+});
 
 describe('score ETags', () => {
   it('is the quoted revision; If-Match takes *, lists and weak tags', () => {
@@ -18,20 +45,6 @@ describe('score ETags', () => {
     expect(ifMatchAllows('"1", W/"3"', 3)).toBe(true);
     expect(ifMatchAllows('"2"', 3)).toBe(false);
     expect(ifMatchAllows('3', 3)).toBe(false);
-  });
-});
-
-describe('jsonDocumentProblem', () => {
-  it('allows 32 levels of nesting and refuses 33', () => {
-    expect(jsonDocumentProblem(nest(32))).toBeUndefined();
-    expect(jsonDocumentProblem(nest(33))).toBe('JSON nested deeper than 32 levels is not supported.');
-  });
-
-  it('refuses text jsonb cannot store and numbers that are not finite', () => {
-    expect(jsonDocumentProblem({ a: ['x\u0000'] })).toContain('Null characters');
-    expect(jsonDocumentProblem({ ['\ud800']: 1 })).toContain('unpaired surrogates');
-    expect(jsonDocumentProblem({ a: Infinity })).toBe('Numbers must be finite.');
-    expect(jsonDocumentProblem({ a: [1, 'b', null, true, { c: {} }] })).toBeUndefined();
   });
 });
 
