@@ -10,5 +10,6 @@ module.exports = {
   testMatch: ['<rootDir>/test/{service,e2e}/**/*.spec.ts'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-  testTimeout: 60000,
+  // Generous for a loaded 2-core machine: suites seed hundreds of rows in their beforeAll.
+  testTimeout: 180000,
 };

@@ -51,7 +51,7 @@ export async function spawnServer(env: Record<string, string>, options: { waitRe
   return server;
 }
 
-export async function waitReady(server: ServerProcess, timeoutMs = 60_000): Promise<void> {
+export async function waitReady(server: ServerProcess, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let done = false;
   void server.exited.then(() => (done = true));
