@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { ThrowawayCluster, throwawayClusterUnavailable } from '../../support/postgres-cluster';
+import { PgCluster } from '../../support/pg-cluster';
 import { freePort } from '../../support/server-process';
 import { query, sharedServerUrl } from './services';
 
@@ -46,14 +46,15 @@ async function freezeBackends(url: string, database: string, ms: number): Promis
 }
 
 async function throwawayServer(): Promise<FaultServer> {
-  const cluster = await ThrowawayCluster.create({ label: 'faults' });
-  const url = cluster.url();
+  const cluster = await PgCluster.start({ replicas: 0 });
+  const { primary } = cluster;
+  const url = primary.url();
   return {
-    description: `throwaway cluster on port ${cluster.port}`,
+    description: `throwaway cluster on port ${primary.port}`,
     url,
-    restart: { stop: () => cluster.stop('fast'), start: () => cluster.start() },
+    restart: { stop: () => primary.stop('fast'), start: () => primary.start() },
     freeze: (database, ms) => freezeBackends(url, database, ms),
-    remove: () => cluster.remove(),
+    remove: () => cluster.destroy(),
   };
 }
 
@@ -91,7 +92,7 @@ async function containerServer(): Promise<FaultServer> {
 }
 
 export async function faultServer(): Promise<FaultServer> {
-  const unavailable = throwawayClusterUnavailable();
+  const unavailable = await PgCluster.unavailable();
   if (!unavailable) return throwawayServer();
   if (await dockerAnswers()) return containerServer();
   return {

@@ -1,4 +1,4 @@
-import type { PgServer } from '../../support/pg-cluster';
+import type { PgServer } from '../../support/pg-server';
 
 /** One statement a server ran for the service, as its log recorded it (`log_statement = all`). */
 export interface LoggedStatement {

@@ -1,5 +1,5 @@
 import { parsePlPgSQLSync } from 'libpg-query';
-import type { PgServer } from '../../support/pg-cluster';
+import type { PgServer } from '../../support/pg-server';
 
 /** A trigger of the schema and its function, as the database holds them after the migrations. */
 export interface TriggerFunction {
