@@ -105,7 +105,7 @@ export function mixedItem(n: number, prefix: string, e: BatchEvaluators, taken: 
       evaluator_slug: `custom_${(n - 20) % 4}`,
       numerical_value: 2,
     }),
-    () => ({ ...taken, scorer: null, numerical_value: 2 }),
+    () => ({ ...taken, numerical_value: 2 }),
   ];
   return cases[n % cases.length]();
 }
