@@ -27,7 +27,7 @@ const CSV = [
 
 /** `npm run cli -- scores:import`: through the batch path, failed rows beside the input, re-runs write nothing twice. */
 describe('CLI scores:import', () => {
-  jest.setTimeout(240_000);
+  jest.setTimeout(360_000);
 
   let dataDir: string;
   let files: string;
