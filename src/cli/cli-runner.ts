@@ -30,7 +30,7 @@ export function helpText(name?: string): string[] {
   if (command) return ['Usage: npm run cli -- ' + [command.name, ...command.arguments].join(' ') + ' [options]', ...usageOf(command)];
   return [
     'Usage: npm run cli -- <command> [arguments] [options]   (in a container: node dist/src/cli/cli.js <command> ...)',
-    'Manages the organizations, users and API keys of the configured database (DATABASE_URL, else the embedded one).',
+    'Manages the organizations, users and API keys of the configured database (DATABASE_URL, else the embedded one), and imports scores.',
     '',
     ...COMMANDS.flatMap(usageOf),
   ];

@@ -9,7 +9,7 @@ import { type CliResult, checkCommandLine, helpText, runCommandLine } from './cl
 import { cliSocketPath, sendCommandLine } from './cli-socket';
 
 /**
- * `npm run cli -- <command>`: manages organizations, users and API keys on the configured database.
+ * `npm run cli -- <command>`: manages organizations, users and API keys on the configured database, imports scores.
  * While a server runs on the embedded database (which one process at a time may open), the command
  * runs in that server, through its socket. Every error is one line on stderr.
  */
