@@ -19,6 +19,8 @@ export interface Workload {
   kind: 'write' | 'list';
   /** Scores each request writes (a batch's items); 1 when absent. */
   itemsPerRequest?: number;
+  /** How long a request may take before it counts as an error (autocannon's 10 s when absent). */
+  timeoutSeconds?: number;
   /** A fresh request generator; `runId` keeps the created rows of every run apart. */
   request(context: WorkloadContext, runId: string): autocannon.Request;
 }
@@ -63,6 +65,8 @@ export const WORKLOADS: Workload[] = [
     title: `POST /api/scores/batch/ (${BATCH_SIZE} creates per request, as the create workload's)`,
     kind: 'write',
     itemsPerRequest: BATCH_SIZE,
+    // 32 batches in flight queue behind each other in the embedded database's one connection.
+    timeoutSeconds: 60,
     request: (context, runId) => {
       let n = 0;
       return {
