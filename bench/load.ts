@@ -72,6 +72,7 @@ export async function hammer(target: Target, workload: Workload, seconds: number
     url: target.url,
     connections,
     duration: seconds,
+    ...(workload.timeoutSeconds ? { timeout: workload.timeoutSeconds } : {}),
     requests: [workload.request(target.context, runId)],
   });
   const cpuAfter = processTicks(target);

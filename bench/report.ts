@@ -32,6 +32,20 @@ export function summaryTable(results: RunResults): string {
   ].join('\n');
 }
 
+/** Scores per second of the batch workloads, and their multiple of single creates in the same run. */
+function batchTable(results: RunResults): string {
+  const rows = results.workloads.filter((row) => row.scoresPerSecond);
+  if (rows.length === 0) return '–';
+  return [
+    '| workload | database | service scores/s | baseline scores/s | single creates scores/s | × single creates |',
+    '|---|---|---:|---:|---:|---:|',
+    ...rows.map(
+      ({ name, database, scoresPerSecond: s }) =>
+        `| ${[name, database, s!.service, s!.baseline ?? '–', s!.singles ?? '–', s!.ratioToSingles ?? '–'].join(' | ')} |`,
+    ),
+  ].join('\n');
+}
+
 function details(results: RunResults): string {
   const lines = [
     '| workload | database | target | round | req/s | p50 ms | p99 ms | errors | server CPU ms/req (system) | machine busy | status codes |',
@@ -74,6 +88,10 @@ function markdown(results: RunResults): string {
     '## Summary',
     '',
     summaryTable(results),
+    '',
+    '## Batch writes',
+    '',
+    batchTable(results),
     '',
     '## The list count',
     '',

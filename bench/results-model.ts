@@ -11,6 +11,8 @@ export interface WorkloadResult {
   baseline?: TargetResult;
   ratio: number | null;
   verdicts: Verdict[];
+  /** Batch workloads: scores written per second (requests × items), and as a multiple of the single creates of the same run and database. */
+  scoresPerSecond?: { service: number; baseline?: number; singles?: number; ratioToSingles?: number };
 }
 
 export interface StartupResult {

@@ -17,7 +17,7 @@ import { replicaBench } from './replica.ts';
 import { writeResults } from './report.ts';
 import type { RunResults, StartupResult, WorkloadResult } from './results-model.ts';
 import { type Seed, seed } from './seed.ts';
-import { TARGETS, judgeLimit, judgeList, judgeWrite, ratioOf } from './targets.ts';
+import { TARGETS, judgeBatch, judgeLimit, judgeList, judgeWrite, ratioOf } from './targets.ts';
 import { PGLITE_WORKLOADS, WORKLOADS, type Workload, type WorkloadContext } from './workloads.ts';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -171,6 +171,22 @@ async function pglitePhase(options: BenchOptions, results: RunResults): Promise<
   }
 }
 
+/** Each batch workload's scores per second, against the single creates of the same database in this run. */
+function judgeBatches(results: RunResults, connections: number): void {
+  for (const row of results.workloads) {
+    const items = WORKLOADS.find((workload) => workload.name === row.name)?.itemsPerRequest;
+    if (!items) continue;
+    const singles = results.workloads.find((other) => other.name === 'create' && other.database === row.database)?.service.rps;
+    const service = row.service.rps * items;
+    row.scoresPerSecond = {
+      service,
+      ...(row.baseline ? { baseline: row.baseline.rps * items } : {}),
+      ...(singles ? { singles, ratioToSingles: Math.round((service / singles) * 10) / 10 } : {}),
+    };
+    row.verdicts = judgeBatch(row.database, row.scoresPerSecond, row.service, row.baseline, connections);
+  }
+}
+
 function verdicts(results: RunResults): RunResults['verdicts'] {
   const found = [];
   const { postgres, pglite } = results.startup;
@@ -250,6 +266,7 @@ async function main(): Promise<void> {
   } finally {
     removeBuildSnapshot();
   }
+  judgeBatches(results, options.connections);
   results.machine.loadAverage.end = Math.round(loadavg()[0] * 100) / 100;
   results.verdicts = verdicts(results);
   const written = writeResults(results);

@@ -12,6 +12,9 @@ export const TARGETS = {
   idleRssPgliteMiB: 200,
   startupPostgresMs: 2000,
   startupPgliteMs: 5000,
+  batchScoresPerSecondPostgres: 20_000,
+  batchScoresPerSecondPglite: 3_000,
+  batchRatioToSingles: 20,
 };
 
 export interface Verdict {
@@ -74,3 +77,32 @@ export const judgeLimit = (target: string, value: number, limit: number, unit: s
   met: value <= limit,
   detail: over(value, limit, unit),
 });
+
+/**
+ * A batch workload's targets: scores per second on its database, and as a multiple of the single creates
+ * of the same run (absent when the create workload did not run); its throughput against the baseline as
+ * other writes (a 100-item request has no per-request latency target).
+ */
+export function judgeBatch(
+  database: 'PostgreSQL' | 'PGlite',
+  scores: { service: number; singles?: number; ratioToSingles?: number },
+  service: TargetResult,
+  baseline: TargetResult | undefined,
+  connections: number,
+): Verdict[] {
+  const limit = database === 'PostgreSQL' ? TARGETS.batchScoresPerSecondPostgres : TARGETS.batchScoresPerSecondPglite;
+  const verdicts = judgeWrite(service, baseline, connections).filter((verdict) => !verdict.target.startsWith('p99'));
+  verdicts.push({
+    target: `≥ ${limit} scores/s`,
+    met: scores.service >= limit,
+    detail: `${scores.service} scores/s`,
+  });
+  if (scores.ratioToSingles !== undefined) {
+    verdicts.push({
+      target: `≥ ${TARGETS.batchRatioToSingles}× single creates`,
+      met: scores.ratioToSingles >= TARGETS.batchRatioToSingles,
+      detail: `${scores.ratioToSingles}× (${scores.service} against ${scores.singles} scores/s)`,
+    });
+  }
+  return verdicts;
+}

@@ -17,9 +17,16 @@ export interface Workload {
   name: string;
   title: string;
   kind: 'write' | 'list';
+  /** Scores each request writes (a batch's items); 1 when absent. */
+  itemsPerRequest?: number;
+  /** How long a request may take before it counts as an error (autocannon's 10 s when absent). */
+  timeoutSeconds?: number;
   /** A fresh request generator; `runId` keeps the created rows of every run apart. */
   request(context: WorkloadContext, runId: string): autocannon.Request;
 }
+
+/** Scores per request of the batch workload. */
+const BATCH_SIZE = 100;
 
 const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)];
 const json = (body: unknown): string => JSON.stringify(body);
@@ -50,6 +57,26 @@ export const WORKLOADS: Workload[] = [
         path: '/api/scores/',
         headers: authHeaders(context.apiKey),
         setupRequest: (request) => ({ ...request, body: json(scoreCreateBody(runId, n++)) }),
+      };
+    },
+  },
+  {
+    name: 'batch',
+    title: `POST /api/scores/batch/ (${BATCH_SIZE} creates per request, as the create workload's)`,
+    kind: 'write',
+    itemsPerRequest: BATCH_SIZE,
+    // 32 batches in flight queue behind each other in the embedded database's one connection.
+    timeoutSeconds: 60,
+    request: (context, runId) => {
+      let n = 0;
+      return {
+        method: 'POST',
+        path: '/api/scores/batch/',
+        headers: authHeaders(context.apiKey),
+        setupRequest: (request) => ({
+          ...request,
+          body: json({ scores: Array.from({ length: BATCH_SIZE }, () => scoreCreateBody(runId, n++)) }),
+        }),
       };
     },
   },
@@ -98,4 +125,4 @@ export const WORKLOADS: Workload[] = [
 ];
 
 /** The workloads that also run on the embedded PGlite (absolute numbers, no baseline). */
-export const PGLITE_WORKLOADS = WORKLOADS.filter((workload) => workload.name === 'patch' || workload.name === 'create');
+export const PGLITE_WORKLOADS = WORKLOADS.filter((workload) => ['patch', 'create', 'batch'].includes(workload.name));

@@ -3,6 +3,7 @@
  * joined to the owner), the evaluator lookups, the locked read, the writes (their column lists from
  * the service's field table, so that both send the same statements).
  */
+import { batchInsertStatement } from '../../src/scores/batch/score-batch.statement.ts';
 import { fieldsSetBy } from '../../src/scores/model/score-field-table.ts';
 
 /** The columns each score write sets: the service's own field table (plain data, no framework). */
@@ -26,6 +27,11 @@ export const SQL = {
                            left join scorers e on e.organization_id = s.organization_id and e.id = s.evaluator_id and e.deleted_at is null
                            where s.organization_id = $1 and s.id = $2 for update of s`,
   liveScorers: 'select * from scorers where organization_id = $1 and id = any($2) and deleted_at is null',
+  /** The evaluators every item of a batch names, in one query (array literals, as the service sends them). */
+  liveScorersByReferences:
+    'select * from scorers where organization_id = $1 and deleted_at is null and (id = any($2::uuid[]) or slug = any($3::text[]))',
+  /** A batch's scores and their revisions: the service's own statement text. */
+  insertBatch: batchInsertStatement(INSERTED, '$1', '$2'),
   /** The writes and their revisions in one statement each, from the service's field table as the service sends them. */
   insertScoreWithRevision: `with written as (insert into scores (${INSERTED.map((field) => field.column).join(', ')}) values (${numbered(1, INSERTED.length)}) returning organization_id, id) ${revisionOfWritten(INSERTED.length + 1)}`,
   updateScoreWithRevision: `with written as (update scores set ${UPDATED.map((field, index) => `${field.column} = $${index + 1}`).join(', ')} where organization_id = $${UPDATED.length + 1} and id = $${UPDATED.length + 2} returning organization_id, id) ${revisionOfWritten(UPDATED.length + 3)}`,

@@ -5,6 +5,7 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import pg from 'pg';
+import { batchRowsDocument } from '../../src/scores/batch/score-batch.statement.ts';
 import { columnParameter } from '../../src/scores/model/score-field-table.ts';
 import { INSERTED, SQL, UPDATED } from './queries.ts';
 import { type Row, healthScoreJson, passes, scoreJson, snapshotJson } from './shapes.ts';
@@ -151,6 +152,29 @@ app.post<{ Body: CreateBody }>(
       score.updated_at,
     ]);
     return reply.code(201).send(scoreJson(score, evaluator));
+  }),
+);
+
+/** A PostgreSQL array literal, as the service sends its lists (src/common/query/array-literal.ts). */
+const arrayLiteral = (values: string[]): string => `{${values.map((value) => `"${value.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+
+app.post<{ Body: { scores: CreateBody[] } }>(
+  '/api/scores/batch',
+  authenticated(async (who, request) => {
+    const bodies = request.body.scores;
+    const slugs = [...new Set(bodies.map((body) => body.evaluator_slug))];
+    const { rows: found } = await pool.query(SQL.liveScorersByReferences, [who.organizationId, '{}', arrayLiteral(slugs)]);
+    const evaluators = new Map<unknown, Row>(found.map((evaluator) => [evaluator.slug, evaluator]));
+    const scores = bodies.map((body) => newScoreRow(who, body, evaluators.get(body.evaluator_slug) ?? null));
+    const document = batchRowsDocument(INSERTED, scores, 'column', (score) => ({ id: randomUUID(), values: snapshotJson(score as Row) }));
+    const { rows } = await pool.query(SQL.insertBatch, [document, who.actor]);
+    const inserted = new Set(rows.map((row) => row.score_id));
+    const results = scores.map((score, index) =>
+      inserted.has(score.id)
+        ? { index, status: 201, score: scoreJson(score, evaluators.get(score.evaluator_slug) ?? null) }
+        : { index, status: 400, errors: { non_field_errors: ['The fields log_id, evaluator_slug, scorer must make a unique set.'] } },
+    );
+    return { created: inserted.size, failed: scores.length - inserted.size, results };
   }),
 );
 

@@ -1,17 +1,23 @@
 import { chmodSync, mkdirSync, rmSync } from 'node:fs';
 import { type Server, connect, createServer } from 'node:net';
 import { join } from 'node:path';
+import type { CommandEnv } from './cli-commands';
 import type { CliResult } from './cli-runner';
+import type { ImportProgress } from './score-import';
 
 /**
  * The embedded database is open in one process only. While the server runs, it listens on a Unix
  * socket in its data directory (in a folder only its user may enter) and runs the CLI's command lines
- * for it: the CLI sends `{"argv": [...], "env": {...}}` as one JSON line and prints the result.
+ * for it: the CLI sends `{"argv": [...], "env": {...}}` as one JSON line; the server answers zero or
+ * more `{"progress": {...}}` lines while the command runs, then the result as the last line.
  */
 export interface CommandLineRequest {
   argv: string[];
-  env: { SCOREKEEPER_USER_PASSWORD?: string };
+  env: CommandEnv;
 }
+
+/** Runs a command line, reporting its progress as it goes. */
+export type CommandLineRunner = (request: CommandLineRequest, progress: (state: ImportProgress) => void) => Promise<CliResult>;
 
 const MAX_REQUEST_BYTES = 64 * 1024;
 
@@ -22,14 +28,21 @@ function parseRequest(line: string): CommandLineRequest | null {
     const value = JSON.parse(line) as Partial<CommandLineRequest>;
     if (!Array.isArray(value.argv) || !value.argv.every((arg) => typeof arg === 'string')) return null;
     const password = value.env?.SCOREKEEPER_USER_PASSWORD;
-    return { argv: value.argv, env: typeof password === 'string' ? { SCOREKEEPER_USER_PASSWORD: password } : {} };
+    const cwd = value.env?.cwd;
+    return {
+      argv: value.argv,
+      env: {
+        ...(typeof password === 'string' ? { SCOREKEEPER_USER_PASSWORD: password } : {}),
+        ...(typeof cwd === 'string' ? { cwd } : {}),
+      },
+    };
   } catch {
     return null;
   }
 }
 
 /** Serves command lines on `path` until closed; a socket left by a process that died is replaced. */
-export async function serveCommandLines(path: string, run: (request: CommandLineRequest) => Promise<CliResult>): Promise<Server> {
+export async function serveCommandLines(path: string, run: CommandLineRunner): Promise<Server> {
   const folder = join(path, '..');
   mkdirSync(folder, { recursive: true, mode: 0o700 });
   chmodSync(folder, 0o700);
@@ -47,7 +60,8 @@ export async function serveCommandLines(path: string, run: (request: CommandLine
       }
       socket.pause();
       const request = parseRequest(buffer.slice(0, newline));
-      const result = request ? run(request) : Promise.resolve({ code: 2, stdout: [], stderr: ['Malformed command line'] });
+      const progress = (state: ImportProgress) => socket.writable && socket.write(`${JSON.stringify({ progress: state })}\n`);
+      const result = request ? run(request, progress) : Promise.resolve({ code: 2, stdout: [], stderr: ['Malformed command line'] });
       void result.then((answer) => socket.end(`${JSON.stringify(answer)}\n`));
     });
   });
@@ -63,18 +77,31 @@ export async function serveCommandLines(path: string, run: (request: CommandLine
   return server;
 }
 
-/** Sends a command line to the server listening on `path`; null when none listens there. */
-export function sendCommandLine(path: string, request: CommandLineRequest): Promise<CliResult | null> {
+/** Sends a command line to the server listening on `path`; null when none listens there. Progress lines go to `progress`. */
+export function sendCommandLine(
+  path: string,
+  request: CommandLineRequest,
+  progress: (state: ImportProgress) => void = () => undefined,
+): Promise<CliResult | null> {
   return new Promise((resolve, reject) => {
     const socket = connect(path);
     let answer = '';
+    const takeProgressLines = () => {
+      for (let newline = answer.indexOf('\n'); newline >= 0 && answer.startsWith('{"progress":'); newline = answer.indexOf('\n')) {
+        progress((JSON.parse(answer.slice(0, newline)) as { progress: ImportProgress }).progress);
+        answer = answer.slice(newline + 1);
+      }
+    };
     let connected = false;
     socket.setEncoding('utf8');
     socket.once('connect', () => {
       connected = true;
       socket.write(`${JSON.stringify(request)}\n`);
     });
-    socket.on('data', (chunk: string) => (answer += chunk));
+    socket.on('data', (chunk: string) => {
+      answer += chunk;
+      takeProgressLines();
+    });
     socket.once('error', (error: NodeJS.ErrnoException) => {
       if (!connected && ['ENOENT', 'ECONNREFUSED', 'ENOTSOCK'].includes(error.code ?? '')) resolve(null);
       else reject(error);

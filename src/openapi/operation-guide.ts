@@ -138,6 +138,10 @@ export const OPERATION_GUIDE: Record<string, OperationGuide> = {
     tag: 'Scores',
     description: 'Records the score an evaluator gave to a logged LLM call, typed and checked at write time.',
   },
+  create_scores_batch: {
+    tag: 'Scores',
+    description: 'Creates up to 1,000 scores in one request, each as a single create would, with one result per item.',
+  },
   list_scores: { tag: 'Scores', description: "Lists the organization's scores matching the query's filters, paged." },
   filter_scores: { tag: 'Scores', description: "Lists the organization's scores matching the body's filters, paged." },
   retrieve_score: { tag: 'Scores', description: 'Returns one score, with its ETag for a conditional update.' },

@@ -86,6 +86,24 @@ export class EvaluatorsService {
     return UUID.test(id) ? this.repository.findLiveDetached(organizationId, id) : Promise.resolve(null);
   }
 
+  /**
+   * The live evaluators that `ids` or `slugs` name, in one query: by id (lower case; ids that are not
+   * UUIDs name none) and by slug.
+   */
+  async liveByReferences(
+    organizationId: string,
+    ids: Iterable<string>,
+    slugs: Iterable<string>,
+  ): Promise<{ byId: Map<string, Scorer>; bySlug: Map<string, Scorer> }> {
+    const uuids = [...new Set([...ids].filter((id) => UUID.test(id)).map((id) => id.toLowerCase()))];
+    const names = [...new Set(slugs)];
+    const found = uuids.length || names.length ? await this.repository.findLiveDetachedByReferences(organizationId, uuids, names) : [];
+    return {
+      byId: new Map(found.map((evaluator) => [evaluator.id.toLowerCase(), evaluator])),
+      bySlug: new Map(found.map((evaluator) => [evaluator.slug, evaluator])),
+    };
+  }
+
   /** The live evaluator with this slug, as plain data. */
   findLiveBySlug(organizationId: string, slug: string): Promise<Scorer | null> {
     return this.repository.findLiveBySlugDetached(organizationId, slug);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import { EntityManager, type QBFilterQuery } from '@mikro-orm/sql';
+import { arrayLiteral } from '../common/query/array-literal';
 import { compileWhere } from '../common/query/filter.compiler';
 import { detached } from '../database/detached';
 import { Scorer } from './entities/scorer.entity';
@@ -39,6 +40,15 @@ export class ScorersRepository {
       organizationId,
       ids,
     ]);
+    return detached(this.em, Scorer, rows);
+  }
+
+  /** The live scorers with one of `ids` (UUIDs) or one of `slugs`, as plain data, in one query. */
+  async findLiveDetachedByReferences(organizationId: string, ids: string[], slugs: string[]): Promise<Scorer[]> {
+    const rows = await this.em.execute(
+      'select * from scorers where organization_id = ? and deleted_at is null and (id = any(?::uuid[]) or slug = any(?::text[]))',
+      [organizationId, arrayLiteral(ids), arrayLiteral(slugs)],
+    );
     return detached(this.em, Scorer, rows);
   }
 

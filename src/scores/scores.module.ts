@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ScorersModule } from '../scorers/scorers.module';
+import { ScoreBatchController } from './batch/score-batch.controller';
+import { ScoreBatchRepository } from './batch/score-batch.repository';
+import { ScoreBatchService } from './batch/score-batch.service';
 import { IdempotencyRecordsRepository } from './idempotency/idempotency-records.repository';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyService } from './idempotency/idempotency.service';
@@ -8,10 +11,18 @@ import { ScoresController } from './scores.controller';
 import { ScoresRepository } from './scores.repository';
 import { ScoresService } from './scores.service';
 
-/** Respan scores: general and log-scoped routes, revisions, idempotent creates. Evaluators come from the scorers module. */
+/** Respan scores: general and log-scoped routes, batches, revisions, idempotent creates. Evaluators come from the scorers module. */
 @Module({
   imports: [ScorersModule],
-  controllers: [ScoresController, LogScoresController],
-  providers: [ScoresRepository, ScoresService, IdempotencyRecordsRepository, IdempotencyService, IdempotencyInterceptor],
+  controllers: [ScoreBatchController, ScoresController, LogScoresController],
+  providers: [
+    ScoresRepository,
+    ScoresService,
+    ScoreBatchRepository,
+    ScoreBatchService,
+    IdempotencyRecordsRepository,
+    IdempotencyService,
+    IdempotencyInterceptor,
+  ],
 })
 export class ScoresModule {}

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { type Principal, actorName } from '../auth/principal';
-import { RequestValidationException, ResourceNotFoundException } from '../common/errors/api-exceptions';
+import { ResourceNotFoundException } from '../common/errors/api-exceptions';
 import { type DrfPageQuery, pageOffset } from '../common/paging/drf-page';
 import type { FilterCondition } from '../common/query/filter.compiler';
 import { EvaluatorsService } from '../scorers/evaluators.service';
@@ -14,7 +13,15 @@ import type { Score } from './entities/score.entity';
 import type { LogScope, ScoreLocator, ScoreView } from './model/score.types';
 import { type ResolvedEvaluator, resolveEvaluatorReference } from './rules/evaluator-reference.rules';
 import { checkIfMatch } from './rules/if-match.rules';
-import { type WrittenFields, applyUpdate, checkInputs, requireLogId, writtenFields } from './rules/score-write.rules';
+import {
+  type WrittenFields,
+  applyUpdate,
+  checkInputs,
+  logKeyTaken,
+  newScore,
+  requireLogId,
+  writtenFields,
+} from './rules/score-write.rules';
 import { ScoresRepository } from './scores.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -24,17 +31,7 @@ const isLogKeyViolation = (error: unknown): boolean =>
   error instanceof UniqueConstraintViolationException && String(error.message).includes(LOG_KEY_CONSTRAINT);
 
 /** A general write colliding with another score of the same (log, evaluator, scorer): DRF's unique-together error. */
-function translated(error: unknown): unknown {
-  if (!isLogKeyViolation(error)) return error;
-  return new RequestValidationException([
-    {
-      type: 'unique',
-      loc: ['body'],
-      msg: 'Value error, the fields log_id, evaluator_slug, scorer must make a unique set',
-      drfMsg: 'The fields log_id, evaluator_slug, scorer must make a unique set.',
-    },
-  ]);
-}
+const translated = (error: unknown): unknown => (isLogKeyViolation(error) ? logKeyTaken() : error);
 
 /** A score id that is not a UUID names nothing: 404 as DRF answers, before any query. */
 function validLocator(locator: ScoreLocator): ScoreLocator {
@@ -176,10 +173,9 @@ export class ScoresService {
   }
 
   private async insert(principal: Principal, fields: WrittenFields): Promise<Score> {
-    const now = new Date();
-    const score = { ...fields, organizationId: principal.organizationId, id: randomUUID(), revision: 1, createdAt: now, updatedAt: now };
-    await this.scores.insert(score as Score, actorName(principal));
-    return score as Score;
+    const score = newScore(fields, principal.organizationId, new Date());
+    await this.scores.insert(score, actorName(principal));
+    return score;
   }
 
   /**

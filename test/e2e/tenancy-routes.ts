@@ -105,3 +105,22 @@ export const SDK_ROUTES: RouteCase[] = [
     expect: 404,
   },
 ];
+
+/**
+ * Scorekeeper's own score routes (contract §9). A batch naming A's evaluator by id fails that item (400
+ * inside a 200 answer); by slug it is a custom evaluator of B's, never linked to A's.
+ */
+export const OWN_SCORE_ROUTES: RouteCase[] = [
+  {
+    method: 'post',
+    template: '/api/scores/batch/',
+    path: () => '/api/scores/batch/',
+    body: (a) => ({
+      scores: [
+        { evaluator_id: a.evaluatorId, log_id: a.logId, numerical_value: 4 },
+        { evaluator_slug: a.evaluatorSlug, log_id: a.logId, numerical_value: 4 },
+      ],
+    }),
+    expect: 'collection',
+  },
+];

@@ -194,6 +194,17 @@ export function findingsFor(constraint: string, value: unknown, args: readonly u
     }
     case 'isArray':
       return [finding('list_type', 'Input should be a valid list', `Expected a list of items but got type "${jsonTypeName(value)}".`)];
+    case 'arrayMinSize': {
+      const length = Array.isArray(value) ? value.length : 0;
+      return [
+        finding(
+          'too_short',
+          `List should have at least ${plural(limit, 'item')} after validation, not ${length}`,
+          limit === 1 ? 'This list may not be empty.' : `Ensure this field has at least ${limit} elements.`,
+          { field_type: 'List', min_length: limit, actual_length: length },
+        ),
+      ];
+    }
     case 'arrayMaxSize': {
       const length = Array.isArray(value) ? value.length : 0;
       return [

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { RequestValidationException } from '../../common/errors/api-exceptions';
 import { documentValueProblem } from '../../common/validation/json-document';
 import type { Scorer } from '../../scorers/entities/scorer.entity';
@@ -96,4 +97,21 @@ export function requireLogId(body: ReplaceScoreRequest): void {
       { type: 'missing', loc: ['body', 'log_id'], msg: 'Field required', input: body, drfMsg: 'This field is required.' },
     ]);
   }
+}
+
+/** A new score row: what its write sets, with its identity, first revision and times. */
+export function newScore(fields: WrittenFields, organizationId: string, now: Date): Score {
+  return { ...fields, organizationId, id: randomUUID(), revision: 1, createdAt: now, updatedAt: now } as Score;
+}
+
+/** A general write colliding with another score of the same (log, evaluator, scorer): DRF's unique-together error. */
+export function logKeyTaken(): RequestValidationException {
+  return new RequestValidationException([
+    {
+      type: 'unique',
+      loc: ['body'],
+      msg: 'Value error, the fields log_id, evaluator_slug, scorer must make a unique set',
+      drfMsg: 'The fields log_id, evaluator_slug, scorer must make a unique set.',
+    },
+  ]);
 }

@@ -137,6 +137,7 @@ export function baselineBodies(a: Owned): Record<string, () => Record<string, un
       tags: ['tag'],
     }),
     'POST /api/scores/': () => ({ evaluator_id: numerical.id, ...scoreFields() }),
+    'POST /api/scores/batch/': () => ({ scores: [{ evaluator_id: numerical.id, ...scoreFields() }] }),
     'POST /api/scores/list/': () => ({
       filters: {
         log_id: { operator: '', value: 'baseline-log' },

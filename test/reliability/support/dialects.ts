@@ -26,10 +26,17 @@ function isDrfFieldErrors(node: unknown): boolean {
   return Object.values(node).every((value) => (Array.isArray(value) ? value.length > 0 && value.every(isText) : isDrfFieldErrors(value)));
 }
 
+/** An atomic score batch refused for an invalid item: its per-item results (contract §9), not an error body. */
+const isBatchRejection = (body: any): boolean =>
+  !!body &&
+  Object.keys(body).sort().join() === 'created,failed,results' &&
+  Array.isArray(body.results) &&
+  body.results.every((result: any) => Number.isInteger(result?.index) && Number.isInteger(result?.status));
+
 /**
  * Why an error response is not in its family's dialect (contract §5), or null when it is: FastAPI
  * 422 `{"detail": [issues]}` and `{"detail": "..."}`; DRF 400 field errors, `{"error"}` or `{"detail"}`,
- * and `{"detail": "..."}` otherwise. Retry-After on 429 and 503, WWW-Authenticate on 401.
+ * or an atomic batch's results, and `{"detail": "..."}` otherwise. Retry-After on 429 and 503, WWW-Authenticate on 401.
  */
 export function dialectViolation(family: Family, res: HttpResult): string | null {
   if (res.status < 400) return null;
@@ -50,7 +57,8 @@ export function dialectViolation(family: Family, res: HttpResult): string | null
     const shaped =
       isDetail(body) ||
       (Object.keys(body ?? {}).length === 1 && isText(body?.error)) ||
-      (isDrfFieldErrors(body) && !('statusCode' in body));
+      (isDrfFieldErrors(body) && !('statusCode' in body)) ||
+      isBatchRejection(body);
     return shaped ? null : 'a 400 that is neither field errors, {"error"} nor {"detail"}';
   }
   return isDetail(body) ? null : `a ${res.status} that is not {"detail": "..."}`;
