@@ -2,6 +2,7 @@ import type { Opt } from '@mikro-orm/core';
 import { Entity, Index, Property, Trigger } from '@mikro-orm/decorators/legacy';
 import { TenantRow } from '../../identity/entities/tenant-row.entity';
 import { SCORE_COUNT_TRIGGERS } from './score-count.triggers';
+import { SCORE_SUMMARY_TRIGGERS } from './score-summary.triggers';
 
 /**
  * A score given to a logged LLM call. `evaluatorId` is null for a custom (unknown-slug) evaluator;
@@ -26,6 +27,9 @@ import { SCORE_COUNT_TRIGGERS } from './score-count.triggers';
 @Trigger(SCORE_COUNT_TRIGGERS[0])
 @Trigger(SCORE_COUNT_TRIGGERS[1])
 @Trigger(SCORE_COUNT_TRIGGERS[2])
+@Trigger(SCORE_SUMMARY_TRIGGERS[0])
+@Trigger(SCORE_SUMMARY_TRIGGERS[1])
+@Trigger(SCORE_SUMMARY_TRIGGERS[2])
 export class Score extends TenantRow {
   /** The evaluator (a scorer) when the slug or id named one; its row may since have been deleted. */
   @Property({ type: 'uuid', nullable: true })
