@@ -12,7 +12,7 @@ export class Migration20261201024750_score_summary_buckets extends Migration {
       `create unique index "score_summary_buckets_key_unique" on "score_summary_buckets" ("organization_id", "evaluator_key", "evaluator_slug", "dimension", "value", "day") nulls not distinct;`,
     );
 
-    this.addSql(`create or replace function scores_score_summary_change_fn() returns trigger language plpgsql as \$\$begin
+    this.addSql(`create or replace function scores_score_summary_change_fn() returns trigger language plpgsql as $$begin
   perform 1 from score_summary_buckets b join (select m.*, coalesce(c.choices, '{}'::jsonb) as choices from (
   select r.organization_id, coalesce(r.evaluator_id, '00000000-0000-0000-0000-000000000000'::uuid) as evaluator_key, r.evaluator_slug, d.dimension, d.value,
     (r.created_at at time zone 'UTC')::date as day, count(*) as count, count(*) filter (where r.is_passed) as passed,
@@ -114,10 +114,10 @@ left join (
     choices = coalesce((select jsonb_object_agg(key, total) from (
     select key, sum(value::bigint * weight) as total from (
       select key, value, 1 as weight from jsonb_each_text(b.choices) union all select key, value, 1 from jsonb_each_text(excluded.choices)
-    ) each_choice group by key having sum(value::bigint * weight) <> 0) totals), '{}'::jsonb);   return null; end \$\$;`);
+    ) each_choice group by key having sum(value::bigint * weight) <> 0) totals), '{}'::jsonb);   return null; end $$;`);
     this.addSql(`create trigger score_summary_change after update on scores referencing old table as old_rows new table as new_rows
   for each statement execute function scores_score_summary_change_fn();`);
-    this.addSql(`create or replace function scores_score_summary_remove_fn() returns trigger language plpgsql as \$\$begin
+    this.addSql(`create or replace function scores_score_summary_remove_fn() returns trigger language plpgsql as $$begin
   perform 1 from score_summary_buckets b join (select m.*, coalesce(c.choices, '{}'::jsonb) as choices from (
   select r.organization_id, coalesce(r.evaluator_id, '00000000-0000-0000-0000-000000000000'::uuid) as evaluator_key, r.evaluator_slug, d.dimension, d.value,
     (r.created_at at time zone 'UTC')::date as day, count(*) as count, count(*) filter (where r.is_passed) as passed,
@@ -178,10 +178,10 @@ left join (
     case when jsonb_typeof(r.categorical_value) = 'array' then r.categorical_value else '[]'::jsonb end) as element(value)) ch
     group by 1, 2, 3, 4, 5, 6, 7) per_choice
   group by 1, 2, 3, 4, 5, 6) c on c.organization_id is not distinct from m.organization_id and c.evaluator_key is not distinct from m.evaluator_key and c.evaluator_slug is not distinct from m.evaluator_slug and c.dimension is not distinct from m.dimension and c.value is not distinct from m.value and c.day is not distinct from m.day) keyed) delta
-    where b.organization_id is not distinct from delta.organization_id and b.evaluator_key is not distinct from delta.evaluator_key and b.evaluator_slug is not distinct from delta.evaluator_slug and b.dimension is not distinct from delta.dimension and b.value is not distinct from delta.value and b.day is not distinct from delta.day and b.count = 0;   return null; end \$\$;`);
+    where b.organization_id is not distinct from delta.organization_id and b.evaluator_key is not distinct from delta.evaluator_key and b.evaluator_slug is not distinct from delta.evaluator_slug and b.dimension is not distinct from delta.dimension and b.value is not distinct from delta.value and b.day is not distinct from delta.day and b.count = 0;   return null; end $$;`);
     this.addSql(`create trigger score_summary_remove after delete on scores referencing old table as old_rows
   for each statement execute function scores_score_summary_remove_fn();`);
-    this.addSql(`create or replace function scores_score_summary_add_fn() returns trigger language plpgsql as \$\$begin
+    this.addSql(`create or replace function scores_score_summary_add_fn() returns trigger language plpgsql as $$begin
   insert into score_summary_buckets as b (organization_id, evaluator_key, evaluator_slug, dimension, value, day, count, passed, numeric_count, numeric_sum,
     numeric_sum_squares, numeric_min, numeric_max, true_count, false_count, choices)
   select * from (select m.*, coalesce(c.choices, '{}'::jsonb) as choices from (
@@ -207,7 +207,7 @@ left join (
     choices = coalesce((select jsonb_object_agg(key, total) from (
     select key, sum(value::bigint * weight) as total from (
       select key, value, 1 as weight from jsonb_each_text(b.choices) union all select key, value, 1 from jsonb_each_text(excluded.choices)
-    ) each_choice group by key having sum(value::bigint * weight) <> 0) totals), '{}'::jsonb);   return null; end \$\$;`);
+    ) each_choice group by key having sum(value::bigint * weight) <> 0) totals), '{}'::jsonb);   return null; end $$;`);
     this.addSql(`create trigger score_summary_add after insert on scores referencing new table as new_rows
   for each statement execute function scores_score_summary_add_fn();`);
 
