@@ -7,11 +7,22 @@ import { LogScoresController } from './log-scores.controller';
 import { ScoresController } from './scores.controller';
 import { ScoresRepository } from './scores.repository';
 import { ScoresService } from './scores.service';
+import { ScoreSummaryController } from './summary/score-summary.controller';
+import { ScoreSummaryRepository } from './summary/score-summary.repository';
+import { ScoreSummaryService } from './summary/score-summary.service';
 
-/** Respan scores: general and log-scoped routes, revisions, idempotent creates. Evaluators come from the scorers module. */
+/** Respan scores: general and log-scoped routes, revisions, idempotent creates, summaries. Evaluators come from the scorers module. */
 @Module({
   imports: [ScorersModule],
-  controllers: [ScoresController, LogScoresController],
-  providers: [ScoresRepository, ScoresService, IdempotencyRecordsRepository, IdempotencyService, IdempotencyInterceptor],
+  controllers: [ScoreSummaryController, ScoresController, LogScoresController],
+  providers: [
+    ScoresRepository,
+    ScoresService,
+    IdempotencyRecordsRepository,
+    IdempotencyService,
+    IdempotencyInterceptor,
+    ScoreSummaryRepository,
+    ScoreSummaryService,
+  ],
 })
 export class ScoresModule {}
