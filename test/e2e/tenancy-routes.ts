@@ -105,3 +105,20 @@ export const SDK_ROUTES: RouteCase[] = [
     expect: 404,
   },
 ];
+
+/** Score summaries (contract §9): B's summary of A's evaluator is empty. */
+export const SUMMARY_ROUTES: RouteCase[] = [
+  {
+    method: 'get',
+    template: '/api/scores/summary/',
+    path: (a) => `/api/scores/summary/?evaluator_id=${a.evaluatorId}&group_by=environment,dataset_id`,
+    expect: 'collection',
+  },
+  {
+    method: 'post',
+    template: '/api/scores/summary/',
+    path: () => '/api/scores/summary/?compare=dataset_id:x,y',
+    body: (a) => ({ filters: { evaluator_slug: { operator: '', value: a.evaluatorSlug } } }),
+    expect: 'collection',
+  },
+];

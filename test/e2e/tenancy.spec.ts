@@ -3,7 +3,7 @@ import { generateOpenApiDocument } from '../../src/openapi/offline-document';
 import { createEvaluator, postScore } from '../support/scores';
 import { type Tenant, createTenant } from '../support/tenants';
 import { type TestApp, startTestApp } from '../support/test-app';
-import { CODE, type Owned, type RouteCase, SDK_ROUTES } from './tenancy-routes';
+import { CODE, type Owned, type RouteCase, SDK_ROUTES, SUMMARY_ROUTES } from './tenancy-routes';
 
 const scoreValues = (a: Owned) => ({ evaluator_id: a.evaluatorId, log_id: a.logId, numerical_value: 4 });
 
@@ -75,6 +75,7 @@ const ROUTES: RouteCase[] = [
   { method: 'get', template: '/v2/users/{user_id}/api_keys', path: (a) => `/v2/users/${a.userId}/api_keys`, expect: 404 },
   { method: 'delete', template: '/v2/users/api_keys/{api_key_id}', path: (a) => `/v2/users/api_keys/${a.apiKeyId}`, expect: 404 },
   ...SDK_ROUTES,
+  ...SUMMARY_ROUTES,
   {
     method: 'post',
     template: '/api/evaluators/',

@@ -50,10 +50,10 @@ export class ScoreSummaryBucket {
   numericCount!: bigint;
 
   /** Sums in `numeric`: adding and taking off a value restores them exactly. */
-  @Property({ type: 'numeric' })
+  @Property({ type: 'decimal', columnType: 'numeric' })
   numericSum!: string;
 
-  @Property({ type: 'numeric' })
+  @Property({ type: 'decimal', columnType: 'numeric' })
   numericSumSquares!: string;
 
   @Property({ type: 'double', nullable: true })
