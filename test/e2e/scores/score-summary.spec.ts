@@ -27,7 +27,7 @@ describe('score summaries', () => {
 
   const summary = async (query: string, body?: unknown) => {
     const request =
-      body === undefined ? t.http.get(`/api/scores/summary/${query}`) : t.http.post(`/api/scores/summary/${query}`).send(body);
+      body === undefined ? t.http.get(`/api/scores/summary/${query}`) : t.http.post(`/api/scores/summary/${query}`).send(body as object);
     const res = await request.set(tenant.bearerKey);
     expect(res.status).toBe(200);
     return res.body.results as Row[];
