@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ResponseSchemas } from '../../support/response-schemas';
 import { createEvaluator, postScore } from '../../support/scores';
 import { type Tenant, createTenant } from '../../support/tenants';
 import { type TestApp, startTestApp } from '../../support/test-app';
@@ -7,6 +10,9 @@ import { type Row, directSummary, expectSummaryEquals, sql } from './score-summa
  * Every number of a summary equals a direct SQL computation over the rows the same filter lists,
  * whether the running buckets or the rows answer it, after each kind of write.
  */
+/** The service's own document: every summary answer conforms to it. */
+const schemas = new ResponseSchemas(readFileSync(join(__dirname, '../../../openapi.json'), 'utf8'));
+
 describe('score summaries', () => {
   let t: TestApp;
   let tenant: Tenant;
@@ -30,6 +36,7 @@ describe('score summaries', () => {
       body === undefined ? t.http.get(`/api/scores/summary/${query}`) : t.http.post(`/api/scores/summary/${query}`).send(body as object);
     const res = await request.set(tenant.bearerKey);
     expect(res.status).toBe(200);
+    expect(schemas.errors('/api/scores/summary/', body === undefined ? 'get' : 'post', 200, res.body)).toEqual([]);
     return res.body.results as Row[];
   };
 

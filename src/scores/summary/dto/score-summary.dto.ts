@@ -10,6 +10,8 @@ import {
 } from '../../../common/validation/validation';
 import { ScoreListQuery } from '../../dto/score-list.dto';
 
+/** A nested model or null, written out (a nullable model reference would be documented as `type: object` beside the null). */
+const nullableModel = (name: string) => ({ anyOf: [{ $ref: `#/components/schemas/${name}` }, { type: 'null' }] });
 const INTERVAL = { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 };
 
 /** `GET /api/scores/summary/`: the list's query filters and the summary options. */
@@ -151,10 +153,16 @@ export class ScoreSummaryResult {
   @ValidateJson('any', { nullable: true, schema: INTERVAL, description: 'Wilson score interval at 95 % (z = 1.959964) for pass_rate.' })
   pass_rate_ci95: [number, number] | null;
 
-  @ValidateModel(() => ScoreSummaryNumerical, { nullable: true, description: 'numerical_value statistics; null without values.' })
+  @ValidateJson('any', {
+    schema: nullableModel('ScoreSummaryNumerical'),
+    description: 'numerical_value statistics; null without values.',
+  })
   numerical: ScoreSummaryNumerical | null;
 
-  @ValidateModel(() => ScoreSummaryBoolean, { nullable: true, description: 'boolean_value counts; null without values.' })
+  @ValidateJson('any', {
+    schema: nullableModel('ScoreSummaryBoolean'),
+    description: 'boolean_value counts; null without values.',
+  })
   boolean: ScoreSummaryBoolean | null;
 
   @ValidateJson('object', {
