@@ -4,7 +4,7 @@ import { Organization } from '../../identity/entities/organization.entity';
 
 /**
  * Running aggregates of the scores of one evaluator, one UTC day and one value of one grouping
- * dimension (`evaluator` holds them all, value null), kept exact by triggers on `scores`
+ * dimension (`evaluator` holds them all, value null) and one slot, kept exact by triggers on `scores`
  * (`score-summary.triggers.ts`) in the same transaction as the rows. Summaries add buckets up instead
  * of reading every row when their filter allows it.
  */
@@ -12,7 +12,7 @@ import { Organization } from '../../identity/entities/organization.entity';
 @Index({
   name: 'score_summary_buckets_key_unique',
   expression:
-    'create unique index "score_summary_buckets_key_unique" on "score_summary_buckets" ("organization_id", "evaluator_key", "evaluator_slug", "dimension", "value", "day") nulls not distinct',
+    'create unique index "score_summary_buckets_key_unique" on "score_summary_buckets" ("organization_id", "evaluator_key", "evaluator_slug", "dimension", "value", "day", "slot") nulls not distinct',
 })
 export class ScoreSummaryBucket {
   @PrimaryKey({ type: 'bigint', autoincrement: true })
@@ -39,6 +39,10 @@ export class ScoreSummaryBucket {
   /** The UTC date of the scores' `created_at`. */
   @Property({ type: 'date' })
   day!: string;
+
+  /** The slot (a hash of the score id, `SUMMARY_SLOTS` of them) the bucket's scores fall in; a bucket is the sum of its slots. */
+  @Property({ type: 'smallint' })
+  slot!: number;
 
   @Property({ type: 'bigint' })
   count!: bigint;

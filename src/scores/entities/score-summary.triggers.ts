@@ -13,7 +13,11 @@ export const BUCKET_DIMENSIONS = {
 
 export type BucketDimension = keyof typeof BUCKET_DIMENSIONS;
 
-const KEY_COLUMNS = ['organization_id', 'evaluator_key', 'evaluator_slug', 'dimension', 'value', 'day'];
+/** How many slots a bucket is spread over, by a hash of the score id: concurrent writers of one evaluator seldom wait for each other. */
+export const SUMMARY_SLOTS = 16;
+const SLOT_OF = (row: string) => `(abs(hashtext(${row}.id::text)) % ${SUMMARY_SLOTS})::smallint`;
+
+const KEY_COLUMNS = ['organization_id', 'evaluator_key', 'evaluator_slug', 'dimension', 'value', 'day', 'slot'];
 const KEYS = KEY_COLUMNS.join(', ');
 const SAME_BUCKET = (left: string, right: string) =>
   KEY_COLUMNS.map((column) => `${left}.${column} is not distinct from ${right}.${column}`).join(' and ');
@@ -24,7 +28,7 @@ const DIMENSION_VALUES = Object.entries(BUCKET_DIMENSIONS)
 
 /** The bucket key of each (row `r`, dimension `d`). */
 const ROW_KEY = `r.organization_id, coalesce(r.evaluator_id, '${NO_EVALUATOR_KEY}'::uuid) as evaluator_key, r.evaluator_slug, d.dimension, d.value,
-    (r.created_at at time zone 'UTC')::date as day`;
+    (r.created_at at time zone 'UTC')::date as day, ${SLOT_OF('r')} as slot`;
 
 const EXPLODED = (rows: string) => `${rows} r cross join lateral (values ${DIMENSION_VALUES}) d(dimension, value)`;
 
@@ -39,12 +43,12 @@ const DELTA = (rows: string) => `select m.*, coalesce(c.choices, '{}'::jsonb) as
     coalesce(sum(r.numerical_value::numeric * r.numerical_value::numeric), 0) as numeric_sum_squares,
     min(r.numerical_value) as numeric_min, max(r.numerical_value) as numeric_max,
     count(*) filter (where r.boolean_value) as true_count, count(*) filter (where not r.boolean_value) as false_count
-  from ${EXPLODED(rows)} group by 1, 2, 3, 4, 5, 6) m
+  from ${EXPLODED(rows)} group by 1, 2, 3, 4, 5, 6, 7) m
 left join (
   select ${KEYS}, jsonb_object_agg(choice, n) as choices from (
     select ${ROW_KEY}, ch.choice, count(*) as n from ${EXPLODED(rows)} cross join lateral ${CHOICES_OF} ch
-    group by 1, 2, 3, 4, 5, 6, 7) per_choice
-  group by 1, 2, 3, 4, 5, 6) c on ${SAME_BUCKET('c', 'm')}`;
+    group by 1, 2, 3, 4, 5, 6, 7, 8) per_choice
+  group by 1, 2, 3, 4, 5, 6, 7) c on ${SAME_BUCKET('c', 'm')}`;
 
 /** `{choice: count}` documents added (sign 1) or taken off (−1); choices that reach zero leave. */
 const MERGED_CHOICES = (kept: string, delta: string, sign: 1 | -1) => `coalesce((select jsonb_object_agg(key, total) from (
@@ -55,7 +59,7 @@ const MERGED_CHOICES = (kept: string, delta: string, sign: 1 | -1) => `coalesce(
 /** Adds the aggregates of `rows`, creating buckets as needed (in key order, so that concurrent writers never deadlock). */
 const ADD_ROWS = (rows: string) => `insert into score_summary_buckets as b (${KEYS}, count, passed, numeric_count, numeric_sum,
     numeric_sum_squares, numeric_min, numeric_max, true_count, false_count, choices)
-  select * from (${DELTA(rows)}) delta order by 1, 2, 3, 4, 5, 6
+  select * from (${DELTA(rows)}) delta order by 1, 2, 3, 4, 5, 6, 7
   on conflict (${KEYS}) do update set count = b.count + excluded.count, passed = b.passed + excluded.passed,
     numeric_count = b.numeric_count + excluded.numeric_count, numeric_sum = b.numeric_sum + excluded.numeric_sum,
     numeric_sum_squares = b.numeric_sum_squares + excluded.numeric_sum_squares,
@@ -67,6 +71,7 @@ const ADD_ROWS = (rows: string) => `insert into score_summary_buckets as b (${KE
 const BUCKET_VALUES = `from scores s where s.organization_id = b.organization_id and s.evaluator_slug = b.evaluator_slug
     and s.evaluator_id is not distinct from nullif(b.evaluator_key, '${NO_EVALUATOR_KEY}'::uuid)
     and s.created_at >= b.day::timestamp at time zone 'UTC' and s.created_at < (b.day + 1)::timestamp at time zone 'UTC'
+    and ${SLOT_OF('s')} = b.slot
     and (case b.dimension ${Object.entries(BUCKET_DIMENSIONS)
       .map(([dimension, value]) => `when '${dimension}' then ${value.replace('r.', 's.')}`)
       .join(' ')} end) is not distinct from b.value`;
@@ -76,7 +81,7 @@ const BUCKET_VALUES = `from scores s where s.organization_id = b.organization_id
  * maximum taken off is recomputed from the rows with a snapshot that sees every write committed before.
  */
 const REMOVE_ROWS = (rows: string) => `perform 1 from score_summary_buckets b join (${DELTA(rows)}) delta on ${SAME_BUCKET('b', 'delta')}
-    order by b.organization_id, b.evaluator_key, b.evaluator_slug, b.dimension, b.value, b.day for update of b;
+    order by b.organization_id, b.evaluator_key, b.evaluator_slug, b.dimension, b.value, b.day, b.slot for update of b;
   update score_summary_buckets b set count = b.count - delta.count, passed = b.passed - delta.passed,
     numeric_count = b.numeric_count - delta.numeric_count, numeric_sum = b.numeric_sum - delta.numeric_sum,
     numeric_sum_squares = b.numeric_sum_squares - delta.numeric_sum_squares,

@@ -24,6 +24,11 @@ import { SCORE_SUMMARY_TRIGGERS } from './score-summary.triggers';
 @Index({ name: 'scores_type_index', properties: ['organizationId', 'type', 'createdAt', 'id'] })
 @Index({ name: 'scores_passed_index', properties: ['organizationId', 'isPassed', 'createdAt', 'id'] })
 @Index({ name: 'scores_numerical_index', properties: ['organizationId', 'numericalValue', 'id'] })
+@Index({
+  name: 'scores_evaluator_values_index',
+  expression:
+    'create index "scores_evaluator_values_index" on "scores" ("organization_id", "evaluator_id", "numerical_value") include ("evaluator_slug")',
+})
 @Trigger(SCORE_COUNT_TRIGGERS[0])
 @Trigger(SCORE_COUNT_TRIGGERS[1])
 @Trigger(SCORE_COUNT_TRIGGERS[2])

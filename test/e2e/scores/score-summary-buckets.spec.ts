@@ -141,11 +141,11 @@ describe('score summary buckets, property-based', () => {
     }
   }
 
-  const ORDER = 'order by evaluator_key, evaluator_slug, dimension, value nulls first, day';
+  const ORDER = 'order by evaluator_key, evaluator_slug, dimension, value nulls first, day, slot';
   const kept = () =>
     sql(
       t,
-      `select evaluator_key, evaluator_slug, dimension, value, day::text, count::int, passed::int, numeric_count::int, trim_scale(numeric_sum)::text as numeric_sum,
+      `select evaluator_key, evaluator_slug, dimension, value, day::text, slot, count::int, passed::int, numeric_count::int, trim_scale(numeric_sum)::text as numeric_sum,
          trim_scale(numeric_sum_squares)::text as numeric_sum_squares, numeric_min, numeric_max, true_count::int, false_count::int, choices
        from score_summary_buckets where organization_id = ? ${ORDER}`,
       [tenant.organizationId],
@@ -153,7 +153,7 @@ describe('score summary buckets, property-based', () => {
   const recomputed = () =>
     sql(
       t,
-      `select evaluator_key, evaluator_slug, dimension, value, day::text, count::int, passed::int, numeric_count::int, trim_scale(numeric_sum)::text as numeric_sum,
+      `select evaluator_key, evaluator_slug, dimension, value, day::text, slot, count::int, passed::int, numeric_count::int, trim_scale(numeric_sum)::text as numeric_sum,
          trim_scale(numeric_sum_squares)::text as numeric_sum_squares, numeric_min, numeric_max, true_count::int, false_count::int, choices
        from (${BUCKETS_FROM_ROWS('(select * from scores where organization_id = ?)')}) fresh ${ORDER}`,
       // The rows' relation appears twice in the recomputation.
