@@ -5,7 +5,13 @@ import { ScoreSummaryBucket } from '../entities/score-summary-bucket.entity';
 import { Score } from '../entities/score.entity';
 import { type BucketPlan, bucketPlan } from './summary-buckets';
 import { type Source, categoriesSql, comparisonSql, momentsSql, percentilesSql } from './summary-sql';
-import { FIELD_PROPERTIES, type GroupField, type GroupValue, type SummaryRequest, comparedCondition } from './summary-request';
+import { type GroupField, type GroupValue, type SummaryRequest, comparedCondition } from './summary-request';
+
+/** An SQL relation and its parameters. */
+interface Part {
+  sql: string;
+  params: readonly unknown[];
+}
 
 /** One group's row of a summary statement: the evaluator, the group values g0…, and aggregates (bigint sums as text). */
 export type SummaryRow = { evaluator_id: string | null; evaluator_slug: string } & Record<string, unknown>;
@@ -39,7 +45,7 @@ export class ScoreSummaryRepository {
   constructor(private readonly em: EntityManager) {}
 
   /** The list's query as a relation: `(select … from scores where <filter>)`, with its parameters. */
-  private rows(organizationId: string, conditions: readonly FilterCondition[]): { sql: string; params: readonly unknown[] } {
+  private rows(organizationId: string, conditions: readonly FilterCondition[]): Part {
     const query = this.em
       .createQueryBuilder(Score)
       .select('*')
@@ -48,7 +54,7 @@ export class ScoreSummaryRepository {
     return { sql: `(${query.sql})`, params: query.params };
   }
 
-  private buckets(organizationId: string, plan: BucketPlan): { sql: string; params: readonly unknown[] } {
+  private buckets(organizationId: string, plan: BucketPlan): Part {
     const scope = { organizationId, dimension: plan.dimension };
     const query = this.em
       .createQueryBuilder(ScoreSummaryBucket)
@@ -58,8 +64,19 @@ export class ScoreSummaryRepository {
     return { sql: `(${query.sql})`, params: query.params };
   }
 
-  private run(sql: string, params: readonly unknown[]): Promise<SummaryRow[]> {
-    return this.em.execute<SummaryRow[]>(sql, [...params]);
+  /**
+   * The parts of a summary in one statement, each as a JSON array of its rows in its statement's order:
+   * one snapshot (the numbers agree with each other under concurrent writes), one round trip, and a single
+   * statement may still be served by a replica.
+   */
+  private async together(parts: Record<keyof Omit<SummaryRows, 'source'>, Part | null>): Promise<Record<string, SummaryRow[]>> {
+    const present = Object.entries(parts).filter((entry): entry is [string, Part] => entry[1] !== null);
+    const columns = present.map(([name, part]) => `(select coalesce(jsonb_agg(to_jsonb(p)), '[]'::jsonb) from (${part.sql}) p) as ${name}`);
+    const [row] = await this.em.execute<Record<string, SummaryRow[]>[]>(
+      `select ${columns.join(', ')}`,
+      present.flatMap(([, part]) => [...part.params]),
+    );
+    return row;
   }
 
   async summarize(request: SummaryRequest): Promise<SummaryRows> {
@@ -69,19 +86,21 @@ export class ScoreSummaryRepository {
     // The plan's conditions end with the comparison's, which only the comparison statement applies.
     const relation = plan ? this.buckets(organizationId, { ...plan, conditions: plan.conditions.slice(0, conditions.length) }) : rows;
     const source: Source = plan ? 'buckets' : 'rows';
-    const comparison = async (): Promise<SummaryRow[]> => {
-      if (!compare) return [];
-      const compared = plan ? this.buckets(organizationId, plan) : this.rows(organizationId, [...conditions, comparedCondition(compare)]);
-      return this.run(comparisonSql(source, groupBy, compared.sql, snakeColumn(FIELD_PROPERTIES[compare.field])), compared.params);
+    const compared =
+      compare && (plan ? this.buckets(organizationId, plan) : this.rows(organizationId, [...conditions, comparedCondition(compare)]));
+    const found = await this.together({
+      moments: { sql: momentsSql(source, groupBy, relation.sql, percentiles), params: relation.params },
+      percentiles: plan && percentiles ? { sql: percentilesSql(groupBy, rows.sql), params: rows.params } : null,
+      categories: { sql: categoriesSql(source, groupBy, relation.sql), params: relation.params },
+      comparison:
+        compare && compared ? { sql: comparisonSql(source, groupBy, compared.sql, compare.field), params: compared.params } : null,
+    });
+    return {
+      source,
+      moments: found.moments,
+      percentiles: plan ? (found.percentiles ?? []) : found.moments,
+      categories: found.categories,
+      comparison: found.comparison ?? [],
     };
-    const [moments, percentileRows, categories, compared] = await Promise.all([
-      this.run(momentsSql(source, groupBy, relation.sql, percentiles), relation.params),
-      plan && percentiles ? this.run(percentilesSql(groupBy, rows.sql), rows.params) : Promise.resolve([]),
-      this.run(categoriesSql(source, groupBy, relation.sql), relation.params),
-      comparison(),
-    ]);
-    return { source, moments, percentiles: plan ? percentileRows : moments, categories, comparison: compared };
   }
 }
-
-const snakeColumn = (property: string): string => property.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
