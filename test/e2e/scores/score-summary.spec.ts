@@ -181,6 +181,27 @@ describe('score summaries', () => {
     await expectAllCases();
   });
 
+  it('equals the rows after concurrent creates, updates and deletes of one evaluator', async () => {
+    const kept = await sql<{ id: string }>(t, 'select id from scores where organization_id = ? and evaluator_id = ? order by id limit 6', [
+      tenant.organizationId,
+      accuracy.id,
+    ]);
+    await Promise.all([
+      ...Array.from({ length: 24 }, (_unused, index) =>
+        postScore(t, tenant, {
+          evaluator_id: accuracy.id,
+          numerical_value: index % 11,
+          environment: ['production', 'staging'][index % 2],
+        }).expect(201),
+      ),
+      ...kept
+        .slice(0, 3)
+        .map((score) => t.http.patch(`/api/scores/${score.id}/`).set(tenant.bearerKey).send({ numerical_value: 0 }).expect(200)),
+      ...kept.slice(3).map((score) => t.http.delete(`/api/scores/${score.id}/`).set(tenant.bearerKey).expect(204)),
+    ]);
+    await expectAllCases();
+  });
+
   it('leaves the percentiles out when asked, and answers the same path without the slash', async () => {
     const groupBy = ['environment'];
     const res = await t.http.get('/api/scores/summary?group_by=environment&percentiles=false').set(tenant.bearerKey).expect(200);
