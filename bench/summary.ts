@@ -62,7 +62,9 @@ export async function summaryBench(argv: string[]): Promise<void> {
       const started = performance.now();
       const evaluatorId = fixture.evaluatorId;
       await withDatabase(url, async (client) => {
-        const { rows } = await client.query<{ organization_id: string }>('select organization_id from scorers where id = $1', [evaluatorId]);
+        const { rows } = await client.query<{ organization_id: string }>('select organization_id from scorers where id = $1', [
+          evaluatorId,
+        ]);
         const others = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
         await client.query(SCORES, [rows[0].organization_id, perEvaluator, [evaluatorId, ...others]]);
         await client.query('vacuum analyze');
