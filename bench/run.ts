@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [--profile] [--only=patch,list-scores]`: Scorekeeper (production build)
+ * `npm run bench [-- --quick] [--profile] [--only=patch,list-scores]` (`--summary`: bench/summary.ts): Scorekeeper (production build)
  * against the raw Fastify + pg baseline on a fresh PostgreSQL database, then on the embedded PGlite.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { ADMIN, type RunningServer, peakRssMiB, removeBuildSnapshot, startBaseli
 import { idleRssMiB, memoryOnly } from './memory.ts';
 import { profileWorkloads } from './profile.ts';
 import { replicaBench } from './replica.ts';
+import { summaryBench } from './summary.ts';
 import { writeResults } from './report.ts';
 import type { RunResults, StartupResult, WorkloadResult } from './results-model.ts';
 import { type Seed, seed } from './seed.ts';
@@ -204,6 +205,7 @@ function verdicts(results: RunResults): RunResults['verdicts'] {
 
 async function main(): Promise<void> {
   if (process.argv.includes('--replica')) return replicaBench(process.argv.slice(2).filter((arg) => arg !== '--replica'));
+  if (process.argv.includes('--summary')) return summaryBench(process.argv.slice(2));
   const options = parseOptions(process.argv.slice(2));
   if (options.render) {
     log(`Rendered: ${writeResults(JSON.parse(readFileSync(options.render, 'utf8')) as RunResults).join(', ')}`);

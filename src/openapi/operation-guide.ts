@@ -149,6 +149,14 @@ export const OPERATION_GUIDE: Record<string, OperationGuide> = {
   update_score: { tag: 'Scores', description: 'Changes the given fields of a score and keeps the previous revision in its history.' },
   delete_score: { tag: 'Scores', description: 'Deletes a score.' },
   score_history: { tag: 'Scores', description: 'Lists every revision of a score, oldest first.' },
+  summarize_scores: {
+    tag: 'Scores',
+    description: 'Pass rates with Wilson intervals and value statistics per evaluator and group, over the scores the query filters select.',
+  },
+  summarize_filtered_scores: {
+    tag: 'Scores',
+    description: 'Pass rates with Wilson intervals and value statistics per evaluator and group, over the scores the body filters select.',
+  },
   upsert_log_score: { tag: 'Scores', description: "Creates or replaces the caller's score of this log for an evaluator." },
   list_log_scores: { tag: 'Scores', description: 'Lists the scores of one logged LLM call.' },
   retrieve_log_score: { tag: 'Scores', description: 'Returns one score of a logged LLM call.' },

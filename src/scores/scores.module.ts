@@ -10,16 +10,21 @@ import { LogScoresController } from './log-scores.controller';
 import { ScoresController } from './scores.controller';
 import { ScoresRepository } from './scores.repository';
 import { ScoresService } from './scores.service';
+import { ScoreSummaryController } from './summary/score-summary.controller';
+import { ScoreSummaryRepository } from './summary/score-summary.repository';
+import { ScoreSummaryService } from './summary/score-summary.service';
 
-/** Respan scores: general and log-scoped routes, batches, revisions, idempotent creates. Evaluators come from the scorers module. */
+/** Respan scores: general and log-scoped routes, batches, summaries, revisions, idempotent creates. Evaluators come from the scorers module. */
 @Module({
   imports: [ScorersModule],
-  controllers: [ScoreBatchController, ScoresController, LogScoresController],
+  controllers: [ScoreBatchController, ScoreSummaryController, ScoresController, LogScoresController],
   providers: [
     ScoresRepository,
     ScoresService,
     ScoreBatchRepository,
     ScoreBatchService,
+    ScoreSummaryRepository,
+    ScoreSummaryService,
     IdempotencyRecordsRepository,
     IdempotencyService,
     IdempotencyInterceptor,

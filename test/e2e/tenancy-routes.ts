@@ -107,8 +107,8 @@ export const SDK_ROUTES: RouteCase[] = [
 ];
 
 /**
- * Scorekeeper's own score routes (contract §9). A batch naming A's evaluator by id fails that item (400
- * inside a 200 answer); by slug it is a custom evaluator of B's, never linked to A's.
+ * Scorekeeper's own score routes (contract §9): batches and summaries. A batch naming A's evaluator by id fails that item (400
+ * inside a 200 answer); by slug it is a custom evaluator of B's, never linked to A's. B's summary of A's evaluator is empty.
  */
 export const OWN_SCORE_ROUTES: RouteCase[] = [
   {
@@ -121,6 +121,19 @@ export const OWN_SCORE_ROUTES: RouteCase[] = [
         { evaluator_slug: a.evaluatorSlug, log_id: a.logId, numerical_value: 4 },
       ],
     }),
+    expect: 'collection',
+  },
+  {
+    method: 'get',
+    template: '/api/scores/summary/',
+    path: (a) => `/api/scores/summary/?evaluator_id=${a.evaluatorId}&group_by=environment,dataset_id`,
+    expect: 'collection',
+  },
+  {
+    method: 'post',
+    template: '/api/scores/summary/',
+    path: () => '/api/scores/summary/?compare=dataset_id:x,y',
+    body: (a) => ({ filters: { evaluator_slug: { operator: '', value: a.evaluatorSlug } } }),
     expect: 'collection',
   },
 ];

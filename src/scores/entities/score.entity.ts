@@ -2,6 +2,7 @@ import type { Opt } from '@mikro-orm/core';
 import { Entity, Index, Property, Trigger } from '@mikro-orm/decorators/legacy';
 import { TenantRow } from '../../identity/entities/tenant-row.entity';
 import { SCORE_COUNT_TRIGGERS } from './score-count.triggers';
+import { SCORE_SUMMARY_TRIGGERS } from './score-summary.triggers';
 
 /**
  * A score given to a logged LLM call. `evaluatorId` is null for a custom (unknown-slug) evaluator;
@@ -23,9 +24,17 @@ import { SCORE_COUNT_TRIGGERS } from './score-count.triggers';
 @Index({ name: 'scores_type_index', properties: ['organizationId', 'type', 'createdAt', 'id'] })
 @Index({ name: 'scores_passed_index', properties: ['organizationId', 'isPassed', 'createdAt', 'id'] })
 @Index({ name: 'scores_numerical_index', properties: ['organizationId', 'numericalValue', 'id'] })
+@Index({
+  name: 'scores_evaluator_values_index',
+  expression:
+    'create index "scores_evaluator_values_index" on "scores" ("organization_id", "evaluator_id", "numerical_value") include ("evaluator_slug")',
+})
 @Trigger(SCORE_COUNT_TRIGGERS[0])
 @Trigger(SCORE_COUNT_TRIGGERS[1])
 @Trigger(SCORE_COUNT_TRIGGERS[2])
+@Trigger(SCORE_SUMMARY_TRIGGERS[0])
+@Trigger(SCORE_SUMMARY_TRIGGERS[1])
+@Trigger(SCORE_SUMMARY_TRIGGERS[2])
 export class Score extends TenantRow {
   /** The evaluator (a scorer) when the slug or id named one; its row may since have been deleted. */
   @Property({ type: 'uuid', nullable: true })
