@@ -41,8 +41,8 @@ const cliCommand = (): string => (process.env.npm_lifecycle_event ? 'npm run cli
 async function serveCli(app: NestFastifyApplication, config: AppConfig): Promise<Server | undefined> {
   if (config.database.kind !== 'pglite' || config.dataDir === 'memory://') return undefined;
   const orm: MikroORM = app.get(MikroORM, { strict: false });
-  return serveCommandLines(cliSocketPath(config.dataDir), (request) =>
-    runCommandLine(orm, commandContextOf(app, request.env), request.argv),
+  return serveCommandLines(cliSocketPath(config.dataDir), (request, progress) =>
+    runCommandLine(orm, commandContextOf(app, request.env, { cwd: request.cwd, progress }), request.argv),
   ).catch((error: unknown) => {
     app.get(Logger).warn(`The CLI cannot reach this server while it runs (${(error as Error).message})`);
     return undefined;

@@ -2,35 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { RequestValidationPipe } from '../common/pipes/request-validation.pipe';
 import { CreateApiKeyRequest } from '../identity/dto/api-key.dto';
 import { checkEmail, checkExpiry, checkId, checkOrganizationName, checkPassword } from '../identity/identity-rules';
-import type { IdentityService } from '../identity/identity.service';
 import { CliError } from './cli-errors';
 import { table } from './cli-table';
-import type { IdentityDirectoryRepository } from './identity-directory.repository';
+import type { CliCommand, CommandContext } from './cli-command.types';
+import { SCORE_EXPORT_COMMAND } from './score-export.command';
 
-/** What a command works with: the identity services, and the variables of the shell that ran it. */
-export interface CommandContext {
-  identity: IdentityService;
-  directory: IdentityDirectoryRepository;
-  env: { SCOREKEEPER_USER_PASSWORD?: string };
-}
-
-export interface CommandOption {
-  short?: string;
-  value: string;
-  description: string;
-}
-
-export interface CliCommand {
-  name: string;
-  /** Positional arguments, e.g. `<email>` or `[email]`. */
-  arguments: string[];
-  summary: string;
-  options: Record<string, CommandOption>;
-  /** Checks the inputs before any database is opened (the database's own checks follow in `run`). */
-  check?(args: string[], options: Record<string, string | undefined>, env: CommandContext['env']): unknown;
-  /** Prints `key=value` lines (a created thing) or a table (a list). */
-  run(context: CommandContext, args: string[], options: Record<string, string | undefined>): Promise<string[]>;
-}
+export type { CliCommand, CommandContext, CommandOption } from './cli-command.types';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : '-');
 const apiValidation = new RequestValidationPipe();
@@ -171,4 +148,5 @@ export const COMMANDS: CliCommand[] = [
       return [`revoked api_key_id=${id}`];
     },
   },
+  SCORE_EXPORT_COMMAND,
 ];

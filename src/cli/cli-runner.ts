@@ -68,14 +68,15 @@ export async function checkCommandLine(argv: string[], env: CommandContext['env'
 }
 
 /**
- * Runs one command line in a unit of work (all of its writes or none) and returns what it prints:
+ * Runs one command line in a unit of work (all of its writes or none; a streaming read in none) and returns what it prints:
  * never throws, an error is one line on stderr with exit code 1 (2 for a usage error).
  */
 export async function runCommandLine(orm: MikroORM, context: CommandContext, argv: string[]): Promise<CliResult> {
   if (argv.length === 0 || HELP.has(argv[0])) return { code: 0, stdout: helpText(argv[1]), stderr: [] };
   try {
     const { command, args, options } = await checkCommandLine(argv, context.env);
-    const stdout = await RequestContext.create(orm.em, () => orm.em.transactional(() => command.run(context, args, options)));
+    const run = () => command.run(context, args, options);
+    const stdout = await RequestContext.create(orm.em, () => (command.streams ? run() : orm.em.transactional(run)));
     return { code: 0, stdout, stderr: [] };
   } catch (error) {
     return { code: error instanceof CliError ? error.exitCode : 1, stdout: [], stderr: [describeError(error)] };

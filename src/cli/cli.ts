@@ -2,6 +2,7 @@ import '../compile-cache';
 import type { MikroORM } from '@mikro-orm/core';
 import { loadConfig } from '../config/app-config';
 import { CliError, describeError } from './cli-errors';
+import { progressBar } from './cli-progress';
 import { type CliResult, checkCommandLine, helpText, runCommandLine } from './cli-runner';
 import { cliSocketPath, sendCommandLine } from './cli-socket';
 
@@ -15,8 +16,9 @@ async function run(argv: string[]): Promise<CliResult> {
   const env = { SCOREKEEPER_USER_PASSWORD: process.env.SCOREKEEPER_USER_PASSWORD };
   await checkCommandLine(argv, env);
   const config = loadConfig(process.env);
+  const progress = progressBar(argv[0]);
   if (config.database.kind === 'pglite' && config.dataDir !== 'memory://') {
-    const answered = await sendCommandLine(cliSocketPath(config.dataDir), { argv, env });
+    const answered = await sendCommandLine(cliSocketPath(config.dataDir), { argv, env, cwd: process.cwd() }, progress);
     if (answered) return answered;
   }
   // Loaded only now: help, usage errors and commands run by the server need none of it.
@@ -27,7 +29,7 @@ async function run(argv: string[]): Promise<CliResult> {
   ]);
   const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: false, abortOnError: false });
   try {
-    return await runCommandLine(app.get<MikroORM>(Orm), commandContextOf(app, env), argv);
+    return await runCommandLine(app.get<MikroORM>(Orm), commandContextOf(app, env, { cwd: process.cwd(), progress }), argv);
   } finally {
     await app.close();
   }

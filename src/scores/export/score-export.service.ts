@@ -49,17 +49,20 @@ export class ScoreExportService {
 
   /**
    * Reads the first page now, so that a failure before the first byte is an ordinary error answer; the
-   * stream reads the others. A failure after that destroys the stream (the transfer ends abnormally,
+   * stream reads the others (`onRows` hears of each page once it is taken). A failure after that destroys the stream (the transfer ends abnormally,
    * never as a file that looks complete) and is logged.
    */
-  async open(scope: ExportScope, format: ExportFormat): Promise<ScoreExport> {
+  async open(scope: ExportScope, format: ExportFormat, onRows?: (count: number) => void): Promise<ScoreExport> {
     const encoding = EXPORT_ENCODINGS[format];
     const views = this.views(scope);
     const first = await views.next();
     const text = async function* (logger: Logger) {
       if (encoding.header) yield encoding.header;
       try {
-        for (let page = first; !page.done; page = await views.next()) yield encoding.rows(page.value.map(toScoreResponse));
+        for (let page = first; !page.done; page = await views.next()) {
+          yield encoding.rows(page.value.map(toScoreResponse));
+          onRows?.(page.value.length);
+        }
       } catch (error) {
         logger.error(`Export of organization ${scope.organizationId} failed mid-stream: ${(error as Error).message}`);
         throw error;
