@@ -105,3 +105,8 @@ export const SDK_ROUTES: RouteCase[] = [
     expect: 404,
   },
 ];
+
+/** Score exports (contract §9): B's export is B's (CSV, so that the whole body is compared as text). */
+export const SCORE_EXPORT_ROUTES: RouteCase[] = [
+  { method: 'get', template: '/api/scores/export/', path: () => '/api/scores/export/?format=csv', expect: 'collection' },
+];

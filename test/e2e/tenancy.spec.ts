@@ -3,7 +3,7 @@ import { generateOpenApiDocument } from '../../src/openapi/offline-document';
 import { createEvaluator, postScore } from '../support/scores';
 import { type Tenant, createTenant } from '../support/tenants';
 import { type TestApp, startTestApp } from '../support/test-app';
-import { CODE, type Owned, type RouteCase, SDK_ROUTES } from './tenancy-routes';
+import { CODE, type Owned, type RouteCase, SCORE_EXPORT_ROUTES, SDK_ROUTES } from './tenancy-routes';
 
 const scoreValues = (a: Owned) => ({ evaluator_id: a.evaluatorId, log_id: a.logId, numerical_value: 4 });
 
@@ -101,6 +101,7 @@ const ROUTES: RouteCase[] = [
     body: (a) => ({ filters: { log_id: { operator: '', value: a.logId } } }),
     expect: 'collection',
   },
+  ...SCORE_EXPORT_ROUTES,
   { method: 'get', template: '/api/scores/{id}/', path: (a) => `/api/scores/${a.scoreId}/`, expect: 404 },
   {
     method: 'put',
@@ -239,7 +240,7 @@ describe('tenancy: nobody sees another organization’s data', () => {
       else expect(res.status).toBe(route.expect);
       // B may read back what it sent itself (a 400 naming the id it gave), nothing else of A's.
       const sent = route.path(owned) + JSON.stringify(route.body?.(owned) ?? '');
-      const text = JSON.stringify(res.body);
+      const text = JSON.stringify(res.body) + (res.text ?? '');
       for (const fingerprint of fingerprints.filter((value) => !sent.includes(value))) expect(text).not.toContain(fingerprint);
     }
   });

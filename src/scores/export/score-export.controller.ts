@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
-import { ApiProduces, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal } from '../../auth/decorators/current-principal.decorator';
 import { RespanAuth } from '../../auth/decorators/route-family-auth.decorators';
@@ -33,18 +33,14 @@ export class ScoreExportController {
     summary: 'Export scores',
     description: EXPORT_DESCRIPTION,
     status: 200,
-    responseDescription: 'The matching scores, streamed.',
+    responseDescription: 'The matching scores, streamed as a download (`Content-Disposition: attachment`).',
+    content: {
+      'application/x-ndjson': { schema: { $ref: getSchemaPath(ScoreResponse), description: 'One Score object per line.' } },
+      'text/csv': { schema: { type: 'string', description: `A header row, then one row per score. Columns: ${CSV_COLUMNS.join(', ')}.` } },
+    },
     errors: [400, 401],
   })
   @ApiProduces('application/x-ndjson', 'text/csv')
-  @ApiResponse({
-    status: 200,
-    description: 'The matching scores, streamed (`Content-Disposition: attachment`).',
-    content: {
-      'application/x-ndjson': { schema: { $ref: getSchemaPath(ScoreResponse) } },
-      'text/csv': { schema: { type: 'string', description: `Columns: ${CSV_COLUMNS.join(', ')}.` } },
-    },
-  })
   async export(
     @CurrentPrincipal() principal: Principal,
     @Query() query: ScoreExportQuery,
