@@ -4,7 +4,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { FilterCondition } from '../../common/query/filter.compiler';
 import { AppConfig } from '../../config/app-config';
 import { EvaluatorsService } from '../../scorers/evaluators.service';
-import type { ScoreView } from '../model/score.types';
+import type { ScoreRowView } from '../model/score.types';
 import { toScoreResponse } from '../score.mapper';
 import { ScoresRepository } from '../scores.repository';
 import type { ExportFormat } from './dto/score-export.dto';
@@ -76,15 +76,16 @@ export class ScoreExportService {
    * request's handler has returned, from the stream's callbacks: each runs in the async context of the
    * call (the request's entity manager, the replica its reads were given).
    */
-  private async *views({ organizationId, conditions }: ExportScope): AsyncGenerator<ScoreView[]> {
+  private async *views({ organizationId, conditions }: ExportScope): AsyncGenerator<ScoreRowView[]> {
     const inCallContext = AsyncLocalStorage.snapshot();
     let cursor: ExportCursor | null = null;
     do {
       const page = await inCallContext(() => this.pages.page(organizationId, conditions, cursor, this.pageSize));
-      if (page.scores.length === 0) return;
-      const ids = new Set(page.scores.flatMap((score) => (score.evaluatorId ? [score.evaluatorId] : [])));
+      if (page.rows.length === 0) return;
+      const evaluatorOf = (row: Record<string, unknown>) => row.evaluator_id as string | null;
+      const ids = new Set(page.rows.map(evaluatorOf).filter((id) => id !== null));
       const evaluators = await inCallContext(() => this.evaluators.liveByIds(organizationId, [...ids]));
-      yield page.scores.map((score) => ({ score, evaluator: score.evaluatorId ? (evaluators.get(score.evaluatorId) ?? null) : null }));
+      yield page.rows.map((row) => ({ row, evaluator: evaluators.get(evaluatorOf(row) ?? '') ?? null }));
       cursor = page.next;
     } while (cursor);
   }
