@@ -5,7 +5,11 @@
  * PostgreSQL workloads.
  */
 import { readFileSync } from 'node:fs';
-import type { RunningServer } from './processes.ts';
+import { createDatabase, databaseUrl, dropDatabase, withDatabase } from './database.ts';
+import { createWritingFixture } from './fixtures.ts';
+import type { SeedSize } from './options.ts';
+import { ADMIN, type RunningServer, removeBuildSnapshot, startService, stop } from './processes.ts';
+import { seed } from './seed.ts';
 import { type Verdict, judgeLimit } from './targets.ts';
 
 export const EXPORT_TARGETS = { seconds: 30, rssGrowthMiB: 50 };
@@ -67,7 +71,43 @@ export const judgeExport = (figures: ExportFigures): Verdict[] => [
   judgeLimit(`export ${figures.format}, RSS growth while streaming`, figures.rssGrowthMiB, EXPORT_TARGETS.rssGrowthMiB, 'MiB'),
 ];
 
-export const describeExport = (figures: ExportFigures): string =>
+/** Both formats, one after the other, each logged with its verdicts. */
+export async function measureExports(server: RunningServer, apiKey: string, log: (line: string) => void): Promise<ExportFigures[]> {
+  log('Export of the list organization (GET /api/scores/export/), PostgreSQL');
+  const figures: ExportFigures[] = [];
+  for (const format of EXPORT_FORMATS) {
+    figures.push(await measureExport(server, apiKey, format));
+    log(describeExport(figures.at(-1)!));
+    for (const verdict of judgeExport(figures.at(-1)!)) log(`  ${verdict.met ? '✔' : '✘'} ${verdict.target}: ${verdict.detail}`);
+  }
+  return figures;
+}
+
+const describeExport = (figures: ExportFigures): string =>
   `  ${figures.format}: ${figures.scores} scores, ${round(figures.bytes / 2 ** 20)} MiB in ${figures.seconds} s ` +
   `(${Math.round(figures.scores / figures.seconds)} scores/s); RSS ${figures.rssBeforeMiB} → peak ${figures.rssPeakMiB} MiB ` +
   `(+${figures.rssGrowthMiB} MiB)`;
+
+/** `--export`: a fresh database, the seed, then only the export measurement (no results file). */
+export async function exportOnly(size: SeedSize, log: (line: string) => void): Promise<void> {
+  const name = `scorekeeper_bench_export_${Date.now()}`;
+  await createDatabase(name);
+  try {
+    const url = databaseUrl(name);
+    const first = await startService({ databaseUrl: url });
+    const fixture = await createWritingFixture(first.url, ADMIN.apiKey);
+    await stop(first);
+    log('Seeding (set-based SQL)…');
+    const data = await withDatabase(url, (client) => seed(client, size, fixture, ADMIN.email));
+    log(`  ${JSON.stringify(data.rows)} in ${data.seconds} s`);
+    const service = await startService({ databaseUrl: url });
+    try {
+      await measureExports(service, data.listing.apiKey, log);
+    } finally {
+      await stop(service);
+    }
+  } finally {
+    await dropDatabase(name);
+    removeBuildSnapshot();
+  }
+}

@@ -7,7 +7,7 @@ import { cpus, loadavg, release, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SERVER_URL, createDatabase, databaseUrl, dropDatabase, serverSettings, serverVersion, withDatabase } from './database.ts';
 import { measureCountPlans } from './count-plans.ts';
-import { EXPORT_FORMATS, describeExport, judgeExport, measureExport } from './export.ts';
+import { exportOnly, judgeExport, measureExports } from './export.ts';
 import { createScores, createWritingFixture } from './fixtures.ts';
 import { type Schedule, compare } from './load.ts';
 import { type BenchOptions, parseOptions } from './options.ts';
@@ -122,14 +122,8 @@ async function postgresPhase(options: BenchOptions, results: RunResults, url: st
         judged(workload, 'PostgreSQL', await compare(targets, workload, scheduleOf(options), log), options.connections),
       );
     }
-    if (options.only.length === 0 || options.only.includes('export')) {
-      log('Export of the list organization (GET /api/scores/export/)');
-      results.exports = [];
-      for (const format of EXPORT_FORMATS) {
-        results.exports.push(await measureExport(service, data.listing.apiKey, format));
-        log(describeExport(results.exports.at(-1)!));
-      }
-    }
+    if (options.only.length === 0 || options.only.includes('export'))
+      results.exports = await measureExports(service, data.listing.apiKey, log);
     results.peakRssMiB.postgresService = peakRssMiB(service);
     results.peakRssMiB.baseline = peakRssMiB(baseline);
   } finally {
@@ -180,35 +174,6 @@ async function pglitePhase(options: BenchOptions, results: RunResults): Promise<
   }
 }
 
-/** `--export`: a fresh database, the seed, then only the export measurement (no results file). */
-async function exportOnly(options: BenchOptions): Promise<void> {
-  const name = `scorekeeper_bench_export_${Date.now()}`;
-  await createDatabase(name);
-  try {
-    const url = databaseUrl(name);
-    const first = await startService({ databaseUrl: url });
-    const fixture = await createWritingFixture(first.url, ADMIN.apiKey);
-    await stop(first);
-    log('Seeding (set-based SQL)…');
-    const data = await withDatabase(url, (client) => seed(client, options.seed, fixture, ADMIN.email));
-    log(`  ${JSON.stringify(data.rows)} in ${data.seconds} s`);
-    const service = await startService({ databaseUrl: url });
-    try {
-      log('Export of the list organization (GET /api/scores/export/), PostgreSQL');
-      for (const format of EXPORT_FORMATS) {
-        const figures = await measureExport(service, data.listing.apiKey, format);
-        log(describeExport(figures));
-        for (const verdict of judgeExport(figures)) log(`  ${verdict.met ? '✔' : '✘'} ${verdict.target}: ${verdict.detail}`);
-      }
-    } finally {
-      await stop(service);
-    }
-  } finally {
-    await dropDatabase(name);
-    removeBuildSnapshot();
-  }
-}
-
 function verdicts(results: RunResults): RunResults['verdicts'] {
   const found = (results.exports ?? []).flatMap(judgeExport);
   const { postgres, pglite } = results.startup;
@@ -231,7 +196,7 @@ async function main(): Promise<void> {
     log(`Rendered: ${writeResults(JSON.parse(readFileSync(options.render, 'utf8')) as RunResults).join(', ')}`);
     return;
   }
-  if (options.exportOnly) return exportOnly(options);
+  if (options.exportOnly) return exportOnly(options.seed, log);
   if (options.memory) {
     try {
       await memoryOnly(options.seconds, options.connections, log);

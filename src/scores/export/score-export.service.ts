@@ -49,8 +49,8 @@ export class ScoreExportService {
 
   /**
    * Reads the first page now, so that a failure before the first byte is an ordinary error answer; the
-   * stream reads the others (`onRows` hears of each page once it is taken). A failure after that destroys the stream (the transfer ends abnormally,
-   * never as a file that looks complete) and is logged.
+   * stream reads the others (`onRows` hears of each page once it is taken). A failure after that destroys
+   * the stream (the transfer ends abnormally, never as a file that looks complete) and is logged.
    */
   async open(scope: ExportScope, format: ExportFormat, onRows?: (count: number) => void): Promise<ScoreExport> {
     const encoding = EXPORT_ENCODINGS[format];
