@@ -1,4 +1,5 @@
 import type { CountPlans } from './count-plans.ts';
+import type { ExportFigures } from './export.ts';
 import type { TargetResult } from './load.ts';
 import type { Verdict } from './targets.ts';
 
@@ -47,6 +48,8 @@ export interface RunResults {
   /** Resident size of the service after start-up and its fixture, settled (bench/memory.ts). */
   idleRssMiB?: { postgresService?: number; pgliteService?: number };
   workloads: WorkloadResult[];
+  /** `GET /api/scores/export/` of the list organization on PostgreSQL, per format (bench/export.ts). */
+  exports?: ExportFigures[];
   verdicts: Verdict[];
   /** Phases that could not run, with why. */
   failures: string[];

@@ -7,6 +7,7 @@ import { cpus, loadavg, release, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SERVER_URL, createDatabase, databaseUrl, dropDatabase, serverSettings, serverVersion, withDatabase } from './database.ts';
 import { measureCountPlans } from './count-plans.ts';
+import { exportOnly, judgeExport, measureExports } from './export.ts';
 import { createScores, createWritingFixture } from './fixtures.ts';
 import { type Schedule, compare } from './load.ts';
 import { type BenchOptions, parseOptions } from './options.ts';
@@ -122,6 +123,8 @@ async function postgresPhase(options: BenchOptions, results: RunResults, url: st
         judged(workload, 'PostgreSQL', await compare(targets, workload, scheduleOf(options), log), options.connections),
       );
     }
+    if (options.only.length === 0 || options.only.includes('export'))
+      results.exports = await measureExports(service, data.listing.apiKey, log);
     results.peakRssMiB.postgresService = peakRssMiB(service);
     results.peakRssMiB.baseline = peakRssMiB(baseline);
   } finally {
@@ -189,7 +192,7 @@ function judgeBatches(results: RunResults, connections: number): void {
 }
 
 function verdicts(results: RunResults): RunResults['verdicts'] {
-  const found = [];
+  const found = (results.exports ?? []).flatMap(judgeExport);
   const { postgres, pglite } = results.startup;
   if (postgres) found.push(judgeLimit('start-up to ready, PostgreSQL', postgres.medianRestartMs, TARGETS.startupPostgresMs, 'ms'));
   if (pglite) found.push(judgeLimit('start-up to ready, PGlite', pglite.medianRestartMs, TARGETS.startupPgliteMs, 'ms'));
@@ -211,6 +214,7 @@ async function main(): Promise<void> {
     log(`Rendered: ${writeResults(JSON.parse(readFileSync(options.render, 'utf8')) as RunResults).join(', ')}`);
     return;
   }
+  if (options.exportOnly) return exportOnly(options.seed, log);
   if (options.memory) {
     try {
       await memoryOnly(options.seconds, options.connections, log);

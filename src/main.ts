@@ -42,7 +42,7 @@ async function serveCli(app: NestFastifyApplication, config: AppConfig): Promise
   if (config.database.kind !== 'pglite' || config.dataDir === 'memory://') return undefined;
   const orm: MikroORM = app.get(MikroORM, { strict: false });
   return serveCommandLines(cliSocketPath(config.dataDir), (request, progress) =>
-    runCommandLine(orm, commandContextOf(app, request.env, progress), request.argv),
+    runCommandLine(orm, commandContextOf(app, request.env, { cwd: request.cwd, progress }), request.argv),
   ).catch((error: unknown) => {
     app.get(Logger).warn(`The CLI cannot reach this server while it runs (${(error as Error).message})`);
     return undefined;

@@ -1,53 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { RequestValidationPipe } from '../common/pipes/request-validation.pipe';
 import { CreateApiKeyRequest } from '../identity/dto/api-key.dto';
 import { checkEmail, checkExpiry, checkId, checkOrganizationName, checkPassword } from '../identity/identity-rules';
-import type { IdentityService } from '../identity/identity.service';
-import type { ScoreWriter } from '../scores/batch/score-batch.service';
-import { CliError, usageError } from './cli-errors';
+import { CliError } from './cli-errors';
 import { table } from './cli-table';
-import type { IdentityDirectoryRepository } from './identity-directory.repository';
-import { type ImportProgress, type SubmitBatch, importScores } from './score-import';
-import { importFormatOf } from './score-import-rows';
+import { userByEmail } from './cli-users';
+import type { CliCommand } from './cli-command.types';
+import { SCORE_EXPORT_COMMAND } from './score-export.command';
+import { SCORE_IMPORT_COMMAND } from './score-import.command';
 
-/** The variables of the shell that ran a command, and its working directory (relative paths are read from there). */
-export interface CommandEnv {
-  SCOREKEEPER_USER_PASSWORD?: string;
-  cwd?: string;
-}
-
-/** What a command works with: the identity services, the batch path of scores, the shell that ran it. */
-export interface CommandContext {
-  identity: IdentityService;
-  directory: IdentityDirectoryRepository;
-  /** Sends batches of score creates as `writer`, idempotently, through the batch route's service. */
-  scoreBatches: (writer: ScoreWriter) => SubmitBatch;
-  /** Shows how a long command is getting on (a progress bar on the terminal that ran it). */
-  progress: (state: ImportProgress) => void;
-  env: CommandEnv;
-}
-
-export interface CommandOption {
-  short?: string;
-  value: string;
-  description: string;
-}
-
-export interface CliCommand {
-  name: string;
-  /** Positional arguments, e.g. `<email>` or `[email]`. */
-  arguments: string[];
-  summary: string;
-  options: Record<string, CommandOption>;
-  /** Checks the inputs before any database is opened (the database's own checks follow in `run`). */
-  check?(args: string[], options: Record<string, string | undefined>, env: CommandEnv): unknown;
-  /** The command commits as it goes (its own transactions) instead of all at once at its end. */
-  ownTransactions?: boolean;
-  /** Prints `key=value` lines (a created thing) or a table (a list). */
-  run(context: CommandContext, args: string[], options: Record<string, string | undefined>): Promise<string[]>;
-}
+export type { CliCommand, CommandContext, CommandOption } from './cli-command.types';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : '-');
 const apiValidation = new RequestValidationPipe();
@@ -61,12 +23,6 @@ async function apiKeyRequest(options: Record<string, string | undefined>): Promi
   const expiresAt = body.expires_at ? new Date(body.expires_at) : null;
   checkExpiry(expiresAt, body.expires_at);
   return { description: body.description, expiresAt };
-}
-
-async function userByEmail(context: CommandContext, email: string) {
-  const user = await context.identity.findUserByEmail(email);
-  if (!user) throw new CliError(`No user with e-mail ${email} (npm run cli -- users:list shows them)`);
-  return user;
 }
 
 function keyState(key: { revoked_at: Date | null; expires_at: Date | null }, now: number): string {
@@ -188,32 +144,6 @@ export const COMMANDS: CliCommand[] = [
       return [`revoked api_key_id=${id}`];
     },
   },
-  {
-    name: 'scores:import',
-    arguments: ['<file>'],
-    summary:
-      "Import scores from NDJSON (a create body per line) or CSV (the export's columns) through the batch path, as a user; " +
-      'rows not created go to <file>.failed.ndjson with their errors; re-running the same file writes nothing twice',
-    options: { user: { short: 'u', value: '<email>', description: 'the user the scores are written as (required)' } },
-    ownTransactions: true,
-    check: ([file], options) => {
-      if (!importFormatOf(file)) throw usageError('scores:import: <file> must end in .ndjson, .jsonl or .csv');
-      if (options.user === undefined) throw usageError('scores:import: --user <email> is required');
-      checkEmail(options.user);
-    },
-    run: async (context, [file], options) => {
-      const user = await userByEmail(context, options.user!);
-      const path = resolve(context.env.cwd ?? process.cwd(), file);
-      // eslint-disable-next-line security/detect-non-literal-fs-filename -- the file the person running the CLI named
-      if (!existsSync(path)) throw new CliError(`No file ${path}`);
-      const writer = { organizationId: user.organizationId, actor: user.email };
-      const summary = await importScores(path, context.scoreBatches(writer), context.progress);
-      return [
-        `rows=${summary.rows}`,
-        `created=${summary.created}`,
-        `failed=${summary.failed}`,
-        ...(summary.failedRowsPath ? [`failed_rows=${summary.failedRowsPath}`] : []),
-      ];
-    },
-  },
+  SCORE_IMPORT_COMMAND,
+  SCORE_EXPORT_COMMAND,
 ];

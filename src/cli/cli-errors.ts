@@ -2,6 +2,7 @@ import { HttpException } from '@nestjs/common';
 import { RequestValidationException } from '../common/errors/api-exceptions';
 import { ConfigError } from '../config/app-config';
 import { DataDirLockedError } from '../database/data-dir-lock';
+import { QUERY_FILTERS } from '../scores/filters/score-filter.fields';
 
 /** A command that cannot be carried out, said in one line: exit code 2 for a command used wrongly, else 1. */
 export class CliError extends Error {
@@ -17,8 +18,12 @@ export class CliError extends Error {
 
 export const usageError = (message: string) => new CliError(message, 2);
 
+/** A query parameter as a command-line option: `numerical_value__gte` → `numerical-value-gte`. */
+export const optionOf = (parameter: string): string => parameter.replace(/_+/g, '-');
+
 /** How each input is named on the command line. */
 const ARGUMENT_NAMES: Record<string, string> = {
+  ...Object.fromEntries(['format', ...Object.keys(QUERY_FILTERS)].map((parameter) => [parameter, `--${optionOf(parameter)}`])),
   name: '<name>',
   email: '<email>',
   password: '--password',

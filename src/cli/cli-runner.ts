@@ -30,7 +30,7 @@ export function helpText(name?: string): string[] {
   if (command) return ['Usage: npm run cli -- ' + [command.name, ...command.arguments].join(' ') + ' [options]', ...usageOf(command)];
   return [
     'Usage: npm run cli -- <command> [arguments] [options]   (in a container: node dist/src/cli/cli.js <command> ...)',
-    'Manages the organizations, users and API keys of the configured database (DATABASE_URL, else the embedded one), and imports scores.',
+    'Manages the organizations, users and API keys of the configured database (DATABASE_URL, else the embedded one).',
     '',
     ...COMMANDS.flatMap(usageOf),
   ];
@@ -68,8 +68,7 @@ export async function checkCommandLine(argv: string[], env: CommandContext['env'
 }
 
 /**
- * Runs one command line in a unit of work (all of its writes or none, unless the command commits as
- * it goes) and returns what it prints:
+ * Runs one command line in a unit of work (all of its writes or none; a streaming read in none) and returns what it prints:
  * never throws, an error is one line on stderr with exit code 1 (2 for a usage error).
  */
 export async function runCommandLine(orm: MikroORM, context: CommandContext, argv: string[]): Promise<CliResult> {
@@ -77,7 +76,7 @@ export async function runCommandLine(orm: MikroORM, context: CommandContext, arg
   try {
     const { command, args, options } = await checkCommandLine(argv, context.env);
     const run = () => command.run(context, args, options);
-    const stdout = await RequestContext.create(orm.em, () => (command.ownTransactions ? run() : orm.em.transactional(run)));
+    const stdout = await RequestContext.create(orm.em, () => (command.streams ? run() : orm.em.transactional(run)));
     return { code: 0, stdout, stderr: [] };
   } catch (error) {
     return { code: error instanceof CliError ? error.exitCode : 1, stdout: [], stderr: [describeError(error)] };

@@ -1,23 +1,21 @@
 import { chmodSync, mkdirSync, rmSync } from 'node:fs';
 import { type Server, connect, createServer } from 'node:net';
 import { join } from 'node:path';
-import type { CommandEnv } from './cli-commands';
+import { type ProgressMessage, type ProgressSink, progressMessages, replayProgress } from './cli-progress';
 import type { CliResult } from './cli-runner';
-import type { ImportProgress } from './score-import';
 
 /**
  * The embedded database is open in one process only. While the server runs, it listens on a Unix
  * socket in its data directory (in a folder only its user may enter) and runs the CLI's command lines
- * for it: the CLI sends `{"argv": [...], "env": {...}}` as one JSON line; the server answers zero or
- * more `{"progress": {...}}` lines while the command runs, then the result as the last line.
+ * for it: the CLI sends `{"argv": [...], "env": {...}, "cwd": ...}` as one JSON line; the server answers with
+ * progress messages (`{"progress": [...]}`, one a line) while the command runs, then the result line.
  */
 export interface CommandLineRequest {
   argv: string[];
-  env: CommandEnv;
+  env: { SCOREKEEPER_USER_PASSWORD?: string };
+  /** The CLI's working folder (relative file names are the CLI's, not the server's). */
+  cwd?: string;
 }
-
-/** Runs a command line, reporting its progress as it goes. */
-export type CommandLineRunner = (request: CommandLineRequest, progress: (state: ImportProgress) => void) => Promise<CliResult>;
 
 const MAX_REQUEST_BYTES = 64 * 1024;
 
@@ -28,13 +26,10 @@ function parseRequest(line: string): CommandLineRequest | null {
     const value = JSON.parse(line) as Partial<CommandLineRequest>;
     if (!Array.isArray(value.argv) || !value.argv.every((arg) => typeof arg === 'string')) return null;
     const password = value.env?.SCOREKEEPER_USER_PASSWORD;
-    const cwd = value.env?.cwd;
     return {
       argv: value.argv,
-      env: {
-        ...(typeof password === 'string' ? { SCOREKEEPER_USER_PASSWORD: password } : {}),
-        ...(typeof cwd === 'string' ? { cwd } : {}),
-      },
+      env: typeof password === 'string' ? { SCOREKEEPER_USER_PASSWORD: password } : {},
+      ...(typeof value.cwd === 'string' ? { cwd: value.cwd } : {}),
     };
   } catch {
     return null;
@@ -42,7 +37,10 @@ function parseRequest(line: string): CommandLineRequest | null {
 }
 
 /** Serves command lines on `path` until closed; a socket left by a process that died is replaced. */
-export async function serveCommandLines(path: string, run: CommandLineRunner): Promise<Server> {
+export async function serveCommandLines(
+  path: string,
+  run: (request: CommandLineRequest, progress: ProgressSink) => Promise<CliResult>,
+): Promise<Server> {
   const folder = join(path, '..');
   mkdirSync(folder, { recursive: true, mode: 0o700 });
   chmodSync(folder, 0o700);
@@ -60,7 +58,7 @@ export async function serveCommandLines(path: string, run: CommandLineRunner): P
       }
       socket.pause();
       const request = parseRequest(buffer.slice(0, newline));
-      const progress = (state: ImportProgress) => socket.writable && socket.write(`${JSON.stringify({ progress: state })}\n`);
+      const progress = progressMessages((message) => socket.writable && socket.write(`${JSON.stringify(message)}\n`));
       const result = request ? run(request, progress) : Promise.resolve({ code: 2, stdout: [], stderr: ['Malformed command line'] });
       void result.then((answer) => socket.end(`${JSON.stringify(answer)}\n`));
     });
@@ -77,21 +75,11 @@ export async function serveCommandLines(path: string, run: CommandLineRunner): P
   return server;
 }
 
-/** Sends a command line to the server listening on `path`; null when none listens there. Progress lines go to `progress`. */
-export function sendCommandLine(
-  path: string,
-  request: CommandLineRequest,
-  progress: (state: ImportProgress) => void = () => undefined,
-): Promise<CliResult | null> {
+/** Sends a command line to the server listening on `path`, replaying its progress on `progress`; null when none listens there. */
+export function sendCommandLine(path: string, request: CommandLineRequest, progress: ProgressSink): Promise<CliResult | null> {
   return new Promise((resolve, reject) => {
     const socket = connect(path);
     let answer = '';
-    const takeProgressLines = () => {
-      for (let newline = answer.indexOf('\n'); newline >= 0 && answer.startsWith('{"progress":'); newline = answer.indexOf('\n')) {
-        progress((JSON.parse(answer.slice(0, newline)) as { progress: ImportProgress }).progress);
-        answer = answer.slice(newline + 1);
-      }
-    };
     let connected = false;
     socket.setEncoding('utf8');
     socket.once('connect', () => {
@@ -100,7 +88,10 @@ export function sendCommandLine(
     });
     socket.on('data', (chunk: string) => {
       answer += chunk;
-      takeProgressLines();
+      for (let newline = answer.indexOf('\n'); newline >= 0 && answer.startsWith('{"progress"'); newline = answer.indexOf('\n')) {
+        replayProgress(JSON.parse(answer.slice(0, newline)) as ProgressMessage, progress);
+        answer = answer.slice(newline + 1);
+      }
     });
     socket.once('error', (error: NodeJS.ErrnoException) => {
       if (!connected && ['ENOENT', 'ECONNREFUSED', 'ENOTSOCK'].includes(error.code ?? '')) resolve(null);

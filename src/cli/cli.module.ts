@@ -8,13 +8,17 @@ import { ENTITIES } from '../entities';
 import { IdentityModule } from '../identity/identity.module';
 import { IdentityService } from '../identity/identity.service';
 import { RateLimitsModule } from '../rate-limits/rate-limits.module';
+import { ScoreExportService } from '../scores/export/score-export.service';
 import { ScoresModule } from '../scores/scores.module';
-import type { CommandContext, CommandEnv } from './cli-commands';
+import type { CommandContext } from './cli-commands';
+import { NO_PROGRESS } from './cli-progress';
 import { IdentityDirectoryRepository } from './identity-directory.repository';
-import type { ImportProgress } from './score-import';
 import { idempotentBatches } from './score-import-batches';
 
-/** The CLI: the identity services and the scores' batch path on the configured database, without HTTP (the rate limits only because the routes' guards need them resolved). */
+/**
+ * The CLI: the identity services and the scores' batch and export paths on the configured database, without HTTP (the rate
+ * limits only because the identity routes' guards need them resolved).
+ */
 @Module({})
 export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -28,15 +32,17 @@ export class CliModule {
 /** What the commands need, from the CLI's own context or from the running server's. */
 export function commandContextOf(
   app: INestApplicationContext,
-  env: CommandEnv,
-  progress: (state: ImportProgress) => void = () => undefined,
+  env: CommandContext['env'],
+  shell: Partial<Pick<CommandContext, 'cwd' | 'progress'>> = {},
 ): CommandContext {
   const orm: MikroORM = app.get(MikroORM, { strict: false });
   return {
     identity: app.get(IdentityService, { strict: false }),
     directory: new IdentityDirectoryRepository(orm.em as EntityManager),
+    scoreExports: app.get(ScoreExportService, { strict: false }),
     scoreBatches: idempotentBatches(app),
-    progress,
     env,
+    cwd: shell.cwd ?? process.cwd(),
+    progress: shell.progress ?? NO_PROGRESS,
   };
 }

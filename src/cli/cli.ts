@@ -1,37 +1,26 @@
 import '../compile-cache';
 import type { MikroORM } from '@mikro-orm/core';
-import { type AppConfig, loadConfig } from '../config/app-config';
-import type { CommandEnv } from './cli-commands';
-import type { ImportProgress } from './score-import';
+import { loadConfig } from '../config/app-config';
 import { CliError, describeError } from './cli-errors';
-import { progressBar } from './cli-progress-bar';
+import { progressBar } from './cli-progress';
 import { type CliResult, checkCommandLine, helpText, runCommandLine } from './cli-runner';
 import { cliSocketPath, sendCommandLine } from './cli-socket';
 
 /**
- * `npm run cli -- <command>`: manages organizations, users and API keys on the configured database, imports scores.
+ * `npm run cli -- <command>`: manages organizations, users and API keys on the configured database.
  * While a server runs on the embedded database (which one process at a time may open), the command
  * runs in that server, through its socket. Every error is one line on stderr.
  */
 async function run(argv: string[]): Promise<CliResult> {
   if (argv.length === 0 || ['help', '--help', '-h'].includes(argv[0])) return { code: 0, stdout: helpText(argv[1]), stderr: [] };
-  const env = { SCOREKEEPER_USER_PASSWORD: process.env.SCOREKEEPER_USER_PASSWORD, cwd: process.cwd() };
+  const env = { SCOREKEEPER_USER_PASSWORD: process.env.SCOREKEEPER_USER_PASSWORD };
   await checkCommandLine(argv, env);
   const config = loadConfig(process.env);
-  const bar = progressBar();
-  try {
-    if (config.database.kind === 'pglite' && config.dataDir !== 'memory://') {
-      const answered = await sendCommandLine(cliSocketPath(config.dataDir), { argv, env }, bar.update);
-      if (answered) return answered;
-    }
-    return await runHere(argv, env, config, bar.update);
-  } finally {
-    bar.stop();
+  const progress = progressBar(argv[0]);
+  if (config.database.kind === 'pglite' && config.dataDir !== 'memory://') {
+    const answered = await sendCommandLine(cliSocketPath(config.dataDir), { argv, env, cwd: process.cwd() }, progress);
+    if (answered) return answered;
   }
-}
-
-/** Runs the command in this process, on the database it opens. */
-async function runHere(argv: string[], env: CommandEnv, config: AppConfig, progress: (state: ImportProgress) => void): Promise<CliResult> {
   // Loaded only now: help, usage errors and commands run by the server need none of it.
   const [{ NestFactory }, { MikroORM: Orm }, { CliModule, commandContextOf }] = await Promise.all([
     import('@nestjs/core'),
@@ -40,7 +29,7 @@ async function runHere(argv: string[], env: CommandEnv, config: AppConfig, progr
   ]);
   const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: false, abortOnError: false });
   try {
-    return await runCommandLine(app.get<MikroORM>(Orm), commandContextOf(app, env, progress), argv);
+    return await runCommandLine(app.get<MikroORM>(Orm), commandContextOf(app, env, { cwd: process.cwd(), progress }), argv);
   } finally {
     await app.close();
   }

@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import { createWriteStream, rmSync, statSync } from 'node:fs';
 import type { ScoreBatchItemResult, ScoreBatchResponse } from '../scores/batch/dto/score-batch.dto';
 import { MAX_BATCH_ITEMS } from '../scores/batch/dto/score-batch.dto';
+import type { ProgressSink } from './cli-progress';
 import { type ImportRow, importRows } from './score-import-rows';
 
-/** What an import reports as it goes: rows read so far (and bytes of the file), created and failed. */
-export interface ImportProgress {
+/** How far an import has come: rows read so far (and bytes of the file), created and failed. */
+interface ImportProgress {
   rows: number;
   created: number;
   failed: number;
@@ -46,7 +47,7 @@ export const failedRowsPathOf = (path: string): string => `${path}.failed.ndjson
  * through the batch path and writes every row that was not created to the failed-rows file as
  * `{"line", "status", "errors", "row"}` (a row that could not be read: status 400 and the parse error).
  */
-export async function importScores(path: string, submit: SubmitBatch, progress: (state: ImportProgress) => void): Promise<ImportSummary> {
+export async function importScores(path: string, submit: SubmitBatch, progress: ProgressSink): Promise<ImportSummary> {
   // eslint-disable-next-line security/detect-non-literal-fs-filename -- the file the person running the CLI named
   const state: ImportProgress = { rows: 0, created: 0, failed: 0, bytes: 0, totalBytes: statSync(path).size };
   const failedPath = failedRowsPathOf(path);
@@ -59,6 +60,8 @@ export async function importScores(path: string, submit: SubmitBatch, progress: 
   let pending: { line: number; item: unknown }[] = [];
   let pendingBytes = 0;
   let batchIndex = 0;
+  let reported = 0;
+  progress.start(state.totalBytes);
   const flush = async () => {
     if (pending.length === 0) return;
     const items = pending.map((row) => row.item);
@@ -69,7 +72,8 @@ export async function importScores(path: string, submit: SubmitBatch, progress: 
     });
     pending = [];
     pendingBytes = 0;
-    progress({ ...state });
+    progress.advance(state.bytes - reported);
+    reported = state.bytes;
   };
   try {
     const { rows, bytesRead } = importRows(path);
@@ -88,6 +92,7 @@ export async function importScores(path: string, submit: SubmitBatch, progress: 
     state.bytes = state.totalBytes;
     await flush();
   } finally {
+    progress.stop();
     await new Promise<void>((resolve) => failedRows.end(resolve));
     if (state.failed === 0) rmSync(failedPath, { force: true });
   }

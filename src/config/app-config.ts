@@ -28,6 +28,8 @@ export class AppConfig {
   readonly bodyLimitBytes = 1024 * 1024;
   readonly shutdownTimeoutMs: number;
   readonly requestTimeoutMs: number;
+  /** Scores an export reads per query. */
+  readonly exportPageSize: number;
   readonly jwt: { secret?: string; ttlSeconds: number };
   readonly admin: { email?: string; password?: string; apiKey?: string };
   readonly redisUrl?: string;
@@ -63,6 +65,7 @@ export class AppConfig {
     this.trustProxy = env.TRUST_PROXY;
     this.shutdownTimeoutMs = env.SHUTDOWN_TIMEOUT_MS;
     this.requestTimeoutMs = env.REQUEST_TIMEOUT_MS;
+    this.exportPageSize = env.EXPORT_PAGE_SIZE;
     this.jwt = { secret: env.SCOREKEEPER_JWT_SECRET, ttlSeconds: env.SCOREKEEPER_JWT_TTL_SECONDS };
     this.admin = {
       email: env.SCOREKEEPER_ADMIN_EMAIL?.toLowerCase(),

@@ -87,6 +87,13 @@ export class EnvironmentVariables {
   @Max(600000, { message: 'must be an integer number of milliseconds between 1000 and 600000' })
   REQUEST_TIMEOUT_MS = 30000;
 
+  /** Scores read per database query by an export (`GET /api/scores/export/`, `scores:export`). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 1 and 10000' })
+  @Min(1, { message: 'must be an integer between 1 and 10000' })
+  @Max(10000, { message: 'must be an integer between 1 and 10000' })
+  EXPORT_PAGE_SIZE = 1000;
+
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsString()

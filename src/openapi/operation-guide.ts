@@ -144,6 +144,10 @@ export const OPERATION_GUIDE: Record<string, OperationGuide> = {
   },
   list_scores: { tag: 'Scores', description: "Lists the organization's scores matching the query's filters, paged." },
   filter_scores: { tag: 'Scores', description: "Lists the organization's scores matching the body's filters, paged." },
+  export_scores: {
+    tag: 'Scores',
+    description: "Streams every one of the organization's scores matching the query's filters, oldest first, as an NDJSON or CSV file.",
+  },
   retrieve_score: { tag: 'Scores', description: 'Returns one score, with its ETag for a conditional update.' },
   replace_score: { tag: 'Scores', description: 'Replaces a score as a whole and keeps the previous revision in its history.' },
   update_score: { tag: 'Scores', description: 'Changes the given fields of a score and keeps the previous revision in its history.' },

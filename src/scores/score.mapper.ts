@@ -6,7 +6,7 @@ import type { ScoreRevisionResponse } from './dto/score-revision.dto';
 import type { ScoreRevision } from './entities/score-revision.entity';
 import { etagOf } from './rules/if-match.rules';
 import { responseJson } from './model/score-field-table';
-import type { ScoreView } from './model/score.types';
+import type { ScoreRowView, ScoreView } from './model/score.types';
 
 /** The response of each evaluator object, made once however many scores of a page share it. */
 const evaluatorResponses = new WeakMap<Scorer, Record<string, unknown>>();
@@ -17,9 +17,10 @@ function evaluatorResponse(evaluator: Scorer): Record<string, unknown> {
   return response;
 }
 
-/** A score as the Score response (its fields from the field table) with its evaluator object. */
-export function toScoreResponse({ score, evaluator }: ScoreView): ScoreResponse {
-  const response = responseJson(score);
+/** A score (an entity's data, or a raw row) as the Score response (its fields from the field table) with its evaluator object. */
+export function toScoreResponse(view: ScoreView | ScoreRowView): ScoreResponse {
+  const response = 'row' in view ? responseJson(view.row, 'column') : responseJson(view.score);
+  const { evaluator } = view;
   response.evaluator = evaluator ? evaluatorResponse(evaluator) : null;
   return response as unknown as ScoreResponse;
 }

@@ -3,6 +3,9 @@ import { ScorersModule } from '../scorers/scorers.module';
 import { ScoreBatchController } from './batch/score-batch.controller';
 import { ScoreBatchRepository } from './batch/score-batch.repository';
 import { ScoreBatchService } from './batch/score-batch.service';
+import { ScoreExportController } from './export/score-export.controller';
+import { ScoreExportRepository } from './export/score-export.repository';
+import { ScoreExportService } from './export/score-export.service';
 import { IdempotencyRecordsRepository } from './idempotency/idempotency-records.repository';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyService } from './idempotency/idempotency.service';
@@ -14,10 +17,10 @@ import { ScoreSummaryController } from './summary/score-summary.controller';
 import { ScoreSummaryRepository } from './summary/score-summary.repository';
 import { ScoreSummaryService } from './summary/score-summary.service';
 
-/** Respan scores: general and log-scoped routes, batches, summaries, revisions, idempotent creates. Evaluators come from the scorers module. */
+/** Respan scores: general and log-scoped routes, batches, summaries, exports, revisions, idempotent creates. Evaluators come from the scorers module. */
 @Module({
   imports: [ScorersModule],
-  controllers: [ScoreBatchController, ScoreSummaryController, ScoresController, LogScoresController],
+  controllers: [ScoreBatchController, ScoreSummaryController, ScoreExportController, ScoresController, LogScoresController],
   providers: [
     ScoresRepository,
     ScoresService,
@@ -25,9 +28,12 @@ import { ScoreSummaryService } from './summary/score-summary.service';
     ScoreBatchService,
     ScoreSummaryRepository,
     ScoreSummaryService,
+    ScoreExportRepository,
+    ScoreExportService,
     IdempotencyRecordsRepository,
     IdempotencyService,
     IdempotencyInterceptor,
   ],
+  exports: [ScoreExportService],
 })
 export class ScoresModule {}

@@ -107,8 +107,8 @@ export const SDK_ROUTES: RouteCase[] = [
 ];
 
 /**
- * Scorekeeper's own score routes (contract §9): batches and summaries. A batch naming A's evaluator by id fails that item (400
- * inside a 200 answer); by slug it is a custom evaluator of B's, never linked to A's. B's summary of A's evaluator is empty.
+ * Scorekeeper's own score routes (contract §9): batches, summaries, exports. A batch naming A's evaluator by id fails that item (400
+ * inside a 200 answer); by slug it is a custom evaluator of B's, never linked to A's. B's summary of A's evaluator is empty; B's export (CSV, compared as text) is B's.
  */
 export const OWN_SCORE_ROUTES: RouteCase[] = [
   {
@@ -136,4 +136,5 @@ export const OWN_SCORE_ROUTES: RouteCase[] = [
     body: (a) => ({ filters: { evaluator_slug: { operator: '', value: a.evaluatorSlug } } }),
     expect: 'collection',
   },
+  { method: 'get', template: '/api/scores/export/', path: () => '/api/scores/export/?format=csv', expect: 'collection' },
 ];

@@ -240,7 +240,7 @@ describe('tenancy: nobody sees another organization’s data', () => {
       else expect(res.status).toBe(route.expect);
       // B may read back what it sent itself (a 400 naming the id it gave), nothing else of A's.
       const sent = route.path(owned) + JSON.stringify(route.body?.(owned) ?? '');
-      const text = JSON.stringify(res.body);
+      const text = JSON.stringify(res.body) + (res.text ?? '');
       for (const fingerprint of fingerprints.filter((value) => !sent.includes(value))) expect(text).not.toContain(fingerprint);
     }
   });

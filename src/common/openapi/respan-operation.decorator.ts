@@ -1,5 +1,5 @@
 import { HttpCode, Type, applyDecorators } from '@nestjs/common';
-import { ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, type ApiResponseCommonMetadata } from '@nestjs/swagger';
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'Bad Request Error',
@@ -18,6 +18,8 @@ export interface RespanOperationOptions {
   /** What the success answer is (its description) and its body schema. */
   responseDescription: string;
   response?: Type<unknown>;
+  /** Instead of `response`: the body per media type (e.g. a streamed file in several formats). */
+  content?: ApiResponseCommonMetadata['content'];
   /** The documented error statuses. */
   errors: (keyof typeof ERROR_DESCRIPTIONS)[];
 }
@@ -35,6 +37,7 @@ export function RespanOperation(options: RespanOperationOptions): MethodDecorato
       status: options.status,
       description: options.responseDescription,
       ...(options.response ? { type: options.response } : {}),
+      ...(options.content ? { content: options.content } : {}),
     }),
     ...options.errors.map((status) => ApiResponse({ status, description: ERROR_DESCRIPTIONS[status] })),
   );

@@ -7,6 +7,15 @@ export interface ScoreView {
   evaluator: Scorer | null;
 }
 
+/**
+ * A score as the driver returned its row (keyed by column, values as the driver parsed them: dates, JSON),
+ * with its live evaluator: what an export reads, skipping the ORM's per-row mapping.
+ */
+export interface ScoreRowView {
+  row: Record<string, unknown>;
+  evaluator: Scorer | null;
+}
+
 /** Where one score is looked for: its id, and on log-scoped routes its log too. */
 export interface ScoreLocator {
   organizationId: string;

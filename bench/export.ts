@@ -1,0 +1,113 @@
+/**
+ * The export workload: one `GET /api/scores/export/` of the list organization (1,000,000 scores in the
+ * full seed) read as fast as the client can, timed, with the service's resident size sampled while it
+ * streams. `npm run bench -- --export` runs only this (seed included); the full run adds it after the
+ * PostgreSQL workloads.
+ */
+import { readFileSync } from 'node:fs';
+import { createDatabase, databaseUrl, dropDatabase, withDatabase } from './database.ts';
+import { createWritingFixture } from './fixtures.ts';
+import type { SeedSize } from './options.ts';
+import { ADMIN, type RunningServer, removeBuildSnapshot, startService, stop } from './processes.ts';
+import { seed } from './seed.ts';
+import { type Verdict, judgeLimit } from './targets.ts';
+
+export const EXPORT_TARGETS = { seconds: 30, rssGrowthMiB: 50 };
+export const EXPORT_FORMATS = ['ndjson', 'csv'] as const;
+
+export interface ExportFigures {
+  format: (typeof EXPORT_FORMATS)[number];
+  /** Records received: lines of NDJSON, rows of CSV after the header (the seed's text holds no line break). */
+  scores: number;
+  bytes: number;
+  seconds: number;
+  rssBeforeMiB: number;
+  rssPeakMiB: number;
+  /** Peak during the export minus the size just before it. */
+  rssGrowthMiB: number;
+}
+
+const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+function rssMiB(pid: number): number {
+  const kib = Number(/^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? Number.NaN);
+  return kib / 1024;
+}
+
+/** Exports every score the key's organization holds in `format`, reading the body as it arrives. */
+export async function measureExport(server: RunningServer, apiKey: string, format: ExportFigures['format']): Promise<ExportFigures> {
+  const pid = server.child.pid!;
+  const rssBeforeMiB = rssMiB(pid);
+  let rssPeakMiB = rssBeforeMiB;
+  const sampler = setInterval(() => (rssPeakMiB = Math.max(rssPeakMiB, rssMiB(pid))), 50);
+  const started = performance.now();
+  let bytes = 0;
+  let lineBreaks = 0;
+  try {
+    const response = await fetch(`${server.url}/api/scores/export/?format=${format}`, { headers: { Authorization: `Bearer ${apiKey}` } });
+    if (response.status !== 200 || !response.body) throw new Error(`export answered ${response.status}: ${await response.text()}`);
+    for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+      bytes += chunk.length;
+      for (let index = chunk.indexOf(10); index >= 0; index = chunk.indexOf(10, index + 1)) lineBreaks++;
+    }
+  } finally {
+    clearInterval(sampler);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  rssPeakMiB = Math.max(rssPeakMiB, rssMiB(pid));
+  return {
+    format,
+    scores: format === 'csv' ? lineBreaks - 1 : lineBreaks,
+    bytes,
+    seconds: round(seconds, 2),
+    rssBeforeMiB: round(rssBeforeMiB),
+    rssPeakMiB: round(rssPeakMiB),
+    rssGrowthMiB: round(rssPeakMiB - rssBeforeMiB),
+  };
+}
+
+export const judgeExport = (figures: ExportFigures): Verdict[] => [
+  judgeLimit(`export ${figures.format} of ${figures.scores} scores, time`, figures.seconds, EXPORT_TARGETS.seconds, 's'),
+  judgeLimit(`export ${figures.format}, RSS growth while streaming`, figures.rssGrowthMiB, EXPORT_TARGETS.rssGrowthMiB, 'MiB'),
+];
+
+/** Both formats, one after the other, each logged with its verdicts. */
+export async function measureExports(server: RunningServer, apiKey: string, log: (line: string) => void): Promise<ExportFigures[]> {
+  log('Export of the list organization (GET /api/scores/export/), PostgreSQL');
+  const figures: ExportFigures[] = [];
+  for (const format of EXPORT_FORMATS) {
+    figures.push(await measureExport(server, apiKey, format));
+    log(describeExport(figures.at(-1)!));
+    for (const verdict of judgeExport(figures.at(-1)!)) log(`  ${verdict.met ? '✔' : '✘'} ${verdict.target}: ${verdict.detail}`);
+  }
+  return figures;
+}
+
+const describeExport = (figures: ExportFigures): string =>
+  `  ${figures.format}: ${figures.scores} scores, ${round(figures.bytes / 2 ** 20)} MiB in ${figures.seconds} s ` +
+  `(${Math.round(figures.scores / figures.seconds)} scores/s); RSS ${figures.rssBeforeMiB} → peak ${figures.rssPeakMiB} MiB ` +
+  `(+${figures.rssGrowthMiB} MiB)`;
+
+/** `--export`: a fresh database, the seed, then only the export measurement (no results file). */
+export async function exportOnly(size: SeedSize, log: (line: string) => void): Promise<void> {
+  const name = `scorekeeper_bench_export_${Date.now()}`;
+  await createDatabase(name);
+  try {
+    const url = databaseUrl(name);
+    const first = await startService({ databaseUrl: url });
+    const fixture = await createWritingFixture(first.url, ADMIN.apiKey);
+    await stop(first);
+    log('Seeding (set-based SQL)…');
+    const data = await withDatabase(url, (client) => seed(client, size, fixture, ADMIN.email));
+    log(`  ${JSON.stringify(data.rows)} in ${data.seconds} s`);
+    const service = await startService({ databaseUrl: url });
+    try {
+      await measureExports(service, data.listing.apiKey, log);
+    } finally {
+      await stop(service);
+    }
+  } finally {
+    await dropDatabase(name);
+    removeBuildSnapshot();
+  }
+}
