@@ -9,6 +9,8 @@ export interface BenchOptions {
   render?: string;
   /** Measures only the service's idle and peak memory on both databases (bench/memory.ts). */
   memory: boolean;
+  /** After each closed-loop comparison, latency at a fixed rate (half the baseline's maximum); `--no-open-loop` skips it. */
+  openLoop: boolean;
   connections: number;
   warmupSeconds: number;
   /** Seconds of each measured round; every target gets `rounds` of them, alternating with the other. */
@@ -58,10 +60,10 @@ const QUICK_SEED: SeedSize = {
 };
 
 export function parseOptions(argv: string[]): BenchOptions {
-  const unknown = argv.filter((arg) => !/^--(quick|profile|memory|only=[\w,-]+|seconds=\d+|render=.+\.json)$/.test(arg));
+  const unknown = argv.filter((arg) => !/^--(quick|profile|memory|no-open-loop|only=[\w,-]+|seconds=\d+|render=.+\.json)$/.test(arg));
   if (unknown.length) {
     throw new Error(
-      `unknown option(s) ${unknown.join(' ')}; usage: npm run bench [-- --quick] [--profile] [--memory] [--only=a,b] [--seconds=n] [--render=results/x.json]`,
+      `unknown option(s) ${unknown.join(' ')}; usage: npm run bench [-- --quick] [--profile] [--memory] [--no-open-loop] [--only=a,b] [--seconds=n] [--render=results/x.json]`,
     );
   }
   const quick = argv.includes('--quick');
@@ -72,6 +74,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     quick,
     profile: argv.includes('--profile'),
     memory: argv.includes('--memory'),
+    openLoop: !argv.includes('--no-open-loop'),
     only,
     connections: 32,
     warmupSeconds: quick ? 1 : 3,

@@ -1,5 +1,6 @@
 import type { CountPlans } from './count-plans.ts';
 import type { TargetResult } from './load.ts';
+import type { OpenLoopComparison } from './open-loop.ts';
 import type { Verdict } from './targets.ts';
 
 export interface WorkloadResult {
@@ -10,6 +11,8 @@ export interface WorkloadResult {
   service: TargetResult;
   baseline?: TargetResult;
   ratio: number | null;
+  /** Latency at a fixed rate, the same for service and baseline (absent with `--no-open-loop`). */
+  openLoop?: OpenLoopComparison;
   verdicts: Verdict[];
 }
 

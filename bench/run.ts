@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { SERVER_URL, createDatabase, databaseUrl, dropDatabase, serverSettings, serverVersion, withDatabase } from './database.ts';
 import { measureCountPlans } from './count-plans.ts';
 import { createScores, createWritingFixture } from './fixtures.ts';
-import { type Schedule, compare } from './load.ts';
+import { type Schedule, type Target, compare } from './load.ts';
 import { type BenchOptions, parseOptions } from './options.ts';
 import { ADMIN, type RunningServer, peakRssMiB, removeBuildSnapshot, startBaseline, startService, stop } from './processes.ts';
 import { idleRssMiB, memoryOnly } from './memory.ts';
@@ -17,7 +17,8 @@ import { replicaBench } from './replica.ts';
 import { writeResults } from './report.ts';
 import type { RunResults, StartupResult, WorkloadResult } from './results-model.ts';
 import { type Seed, seed } from './seed.ts';
-import { TARGETS, judgeLimit, judgeList, judgeWrite, ratioOf } from './targets.ts';
+import { type OpenLoopComparison, openLoop } from './open-loop.ts';
+import { TARGETS, judgeLimit, judgeWorkload, ratioOf } from './targets.ts';
 import { PGLITE_WORKLOADS, WORKLOADS, type Workload, type WorkloadContext } from './workloads.ts';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -67,7 +68,7 @@ function judged(
   workload: Workload,
   database: WorkloadResult['database'],
   results: WorkloadResult['service'][],
-  connections: number,
+  atRate?: OpenLoopComparison,
 ): WorkloadResult {
   const [service, baseline] = results;
   const ratio = ratioOf(service, baseline);
@@ -79,8 +80,21 @@ function judged(
     service,
     baseline,
     ratio,
-    verdicts: workload.kind === 'write' ? judgeWrite(service, baseline, connections) : judgeList(service, baseline, connections),
+    openLoop: atRate,
+    verdicts: judgeWorkload(service, baseline, atRate),
   };
+}
+
+/** The closed-loop comparison, then (unless `--no-open-loop`) the same targets at half the reference's maximum rate. */
+async function measure(
+  targets: Target[],
+  workload: Workload,
+  options: BenchOptions,
+  database: WorkloadResult['database'],
+): Promise<WorkloadResult> {
+  const closedLoop = await compare(targets, workload, scheduleOf(options), log);
+  const atRate = options.openLoop ? await openLoop(targets, closedLoop, workload, options.seconds, options.rounds, log) : undefined;
+  return judged(workload, database, closedLoop, atRate);
 }
 
 /** First start on an empty database, the API-created fixture, the start-up measurements, then the seed. */
@@ -117,9 +131,7 @@ async function postgresPhase(options: BenchOptions, results: RunResults, url: st
     ];
     for (const workload of selected(options, WORKLOADS)) {
       log(`${workload.title}`);
-      results.workloads.push(
-        judged(workload, 'PostgreSQL', await compare(targets, workload, scheduleOf(options), log), options.connections),
-      );
+      results.workloads.push(await measure(targets, workload, options, 'PostgreSQL'));
     }
     results.peakRssMiB.postgresService = peakRssMiB(service);
     results.peakRssMiB.baseline = peakRssMiB(baseline);
@@ -153,14 +165,8 @@ async function pglitePhase(options: BenchOptions, results: RunResults): Promise<
       };
       for (const workload of selected(options, PGLITE_WORKLOADS)) {
         log(`${workload.title} on PGlite`);
-        results.workloads.push(
-          judged(
-            workload,
-            'PGlite',
-            await compare([{ name: 'service', url: server.url, pid: server.child.pid!, context }], workload, scheduleOf(options), log),
-            options.connections,
-          ),
-        );
+        const targets = [{ name: 'service', url: server.url, pid: server.child.pid!, context }];
+        results.workloads.push(await measure(targets, workload, options, 'PGlite'));
       }
       results.peakRssMiB.pgliteService = peakRssMiB(server);
     } finally {
