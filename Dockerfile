@@ -27,4 +27,4 @@ EXPOSE 8088
 HEALTHCHECK --interval=10s --timeout=3s --retries=5 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 8088) + '/health/ready').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # The V8 heap flags of `npm run start:prod` (docs/decisions.md, "Memory").
-CMD ["node", "--max-semi-space-size=8", "--heap-growing-percent=50", "--optimize-for-size", "--liftoff-only", "dist/src/main.js"]
+CMD ["node", "--max-semi-space-size=8", "--heap-growing-percent=50", "--liftoff-only", "dist/src/main.js"]

@@ -11,6 +11,8 @@ export interface BenchOptions {
   memory: boolean;
   /** Measures only the export of the list organization's scores on PostgreSQL (bench/export.ts). */
   exportOnly: boolean;
+  /** After each closed-loop comparison, latency at a fixed rate (half the baseline's maximum); `--no-open-loop` skips it. */
+  openLoop: boolean;
   connections: number;
   warmupSeconds: number;
   /** Seconds of each measured round; every target gets `rounds` of them, alternating with the other. */
@@ -60,10 +62,12 @@ const QUICK_SEED: SeedSize = {
 };
 
 export function parseOptions(argv: string[]): BenchOptions {
-  const unknown = argv.filter((arg) => !/^--(quick|profile|memory|export|only=[\w,-]+|seconds=\d+|render=.+\.json)$/.test(arg));
+  const unknown = argv.filter(
+    (arg) => !/^--(quick|profile|memory|export|no-open-loop|only=[\w,-]+|seconds=\d+|render=.+\.json)$/.test(arg),
+  );
   if (unknown.length) {
     throw new Error(
-      `unknown option(s) ${unknown.join(' ')}; usage: npm run bench [-- --quick] [--profile] [--memory] [--export] [--only=a,b] [--seconds=n] [--render=results/x.json]`,
+      `unknown option(s) ${unknown.join(' ')}; usage: npm run bench [-- --quick] [--profile] [--memory] [--export] [--no-open-loop] [--only=a,b] [--seconds=n] [--render=results/x.json]`,
     );
   }
   const quick = argv.includes('--quick');
@@ -75,6 +79,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     profile: argv.includes('--profile'),
     memory: argv.includes('--memory'),
     exportOnly: argv.includes('--export'),
+    openLoop: !argv.includes('--no-open-loop'),
     only,
     connections: 32,
     warmupSeconds: quick ? 1 : 3,

@@ -46,6 +46,29 @@ function batchTable(results: RunResults): string {
   ].join('\n');
 }
 
+/** Latency at a fixed rate: service and baseline asked the same requests per second. */
+export function openLoopTable(results: RunResults): string {
+  const rows = results.workloads
+    .filter((row) => row.openLoop)
+    .map((row) => {
+      const { rate, share, results: measured } = row.openLoop!;
+      const of = (name: string) => measured.find((result) => result.target === name);
+      const cell = (name: string) => {
+        const result = of(name);
+        return result ? `${result.p50} / ${result.p99} (${result.rps} req/s${result.errors ? `, ${result.errors} errors` : ''})` : '–';
+      };
+      const service = of('service');
+      const baseline = of('baseline');
+      const ratio = service && baseline && baseline.p99 > 0 ? Math.round((service.p99 / baseline.p99) * 100) / 100 : '–';
+      return `| ${row.name} | ${row.database} | ${rate} (${share * 100}% of the ${baseline ? 'baseline' : 'service'}'s maximum) | ${cell('service')} | ${cell('baseline')} | ${ratio} |`;
+    });
+  return [
+    '| workload | database | rate req/s | service p50 / p99 ms | baseline p50 / p99 ms | p99 ratio |',
+    '|---|---|---|---:|---:|---:|',
+    ...rows,
+  ].join('\n');
+}
+
 function details(results: RunResults): string {
   const lines = [
     '| workload | database | target | round | req/s | p50 ms | p99 ms | errors | server CPU ms/req (system) | machine busy | status codes |',
@@ -92,6 +115,13 @@ function markdown(results: RunResults): string {
     '## Batch writes',
     '',
     batchTable(results),
+    '',
+    '## Latency at a fixed rate (open loop)',
+    '',
+    'autocannon sends requests at a fixed rate (`overallRate`, up to 64 connections) instead of keeping 32 in flight;',
+    'the same rate for service and baseline. p50 is the mean of the rounds, p99 the worst round.',
+    '',
+    openLoopTable(results),
     '',
     '## The list count',
     '',

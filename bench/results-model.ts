@@ -1,6 +1,7 @@
 import type { CountPlans } from './count-plans.ts';
 import type { ExportFigures } from './export.ts';
 import type { TargetResult } from './load.ts';
+import type { OpenLoopComparison } from './open-loop.ts';
 import type { Verdict } from './targets.ts';
 
 export interface WorkloadResult {
@@ -11,6 +12,8 @@ export interface WorkloadResult {
   service: TargetResult;
   baseline?: TargetResult;
   ratio: number | null;
+  /** Latency at a fixed rate, the same for service and baseline (absent with `--no-open-loop`). */
+  openLoop?: OpenLoopComparison;
   verdicts: Verdict[];
   /** Batch workloads: scores written per second (requests × items), and as a multiple of the single creates of the same run and database. */
   scoresPerSecond?: { service: number; baseline?: number; singles?: number; ratioToSingles?: number };

@@ -9,7 +9,7 @@ import { SERVER_URL, createDatabase, databaseUrl, dropDatabase, serverSettings, 
 import { measureCountPlans } from './count-plans.ts';
 import { exportOnly, judgeExport, measureExports } from './export.ts';
 import { createScores, createWritingFixture } from './fixtures.ts';
-import { type Schedule, compare } from './load.ts';
+import { type Schedule, type Target, compare } from './load.ts';
 import { type BenchOptions, parseOptions } from './options.ts';
 import { ADMIN, type RunningServer, peakRssMiB, removeBuildSnapshot, startBaseline, startService, stop } from './processes.ts';
 import { idleRssMiB, memoryOnly } from './memory.ts';
@@ -19,7 +19,8 @@ import { summaryBench } from './summary.ts';
 import { writeResults } from './report.ts';
 import type { RunResults, StartupResult, WorkloadResult } from './results-model.ts';
 import { type Seed, seed } from './seed.ts';
-import { TARGETS, judgeBatch, judgeLimit, judgeList, judgeWrite, ratioOf } from './targets.ts';
+import { type OpenLoopComparison, openLoop } from './open-loop.ts';
+import { TARGETS, judgeBatch, judgeLimit, judgeWorkload, ratioOf } from './targets.ts';
 import { PGLITE_WORKLOADS, WORKLOADS, type Workload, type WorkloadContext } from './workloads.ts';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -69,7 +70,7 @@ function judged(
   workload: Workload,
   database: WorkloadResult['database'],
   results: WorkloadResult['service'][],
-  connections: number,
+  atRate?: OpenLoopComparison,
 ): WorkloadResult {
   const [service, baseline] = results;
   const ratio = ratioOf(service, baseline);
@@ -81,8 +82,21 @@ function judged(
     service,
     baseline,
     ratio,
-    verdicts: workload.kind === 'write' ? judgeWrite(service, baseline, connections) : judgeList(service, baseline, connections),
+    openLoop: atRate,
+    verdicts: judgeWorkload(service, baseline, atRate),
   };
+}
+
+/** The closed-loop comparison, then (unless `--no-open-loop`) the same targets at half the reference's maximum rate. */
+async function measure(
+  targets: Target[],
+  workload: Workload,
+  options: BenchOptions,
+  database: WorkloadResult['database'],
+): Promise<WorkloadResult> {
+  const closedLoop = await compare(targets, workload, scheduleOf(options), log);
+  const atRate = options.openLoop ? await openLoop(targets, closedLoop, workload, options.seconds, options.rounds, log) : undefined;
+  return judged(workload, database, closedLoop, atRate);
 }
 
 /** First start on an empty database, the API-created fixture, the start-up measurements, then the seed. */
@@ -119,9 +133,7 @@ async function postgresPhase(options: BenchOptions, results: RunResults, url: st
     ];
     for (const workload of selected(options, WORKLOADS)) {
       log(`${workload.title}`);
-      results.workloads.push(
-        judged(workload, 'PostgreSQL', await compare(targets, workload, scheduleOf(options), log), options.connections),
-      );
+      results.workloads.push(await measure(targets, workload, options, 'PostgreSQL'));
     }
     if (options.only.length === 0 || options.only.includes('export'))
       results.exports = await measureExports(service, data.listing.apiKey, log);
@@ -157,14 +169,8 @@ async function pglitePhase(options: BenchOptions, results: RunResults): Promise<
       };
       for (const workload of selected(options, PGLITE_WORKLOADS)) {
         log(`${workload.title} on PGlite`);
-        results.workloads.push(
-          judged(
-            workload,
-            'PGlite',
-            await compare([{ name: 'service', url: server.url, pid: server.child.pid!, context }], workload, scheduleOf(options), log),
-            options.connections,
-          ),
-        );
+        const targets = [{ name: 'service', url: server.url, pid: server.child.pid!, context }];
+        results.workloads.push(await measure(targets, workload, options, 'PGlite'));
       }
       results.peakRssMiB.pgliteService = peakRssMiB(server);
     } finally {
@@ -176,7 +182,7 @@ async function pglitePhase(options: BenchOptions, results: RunResults): Promise<
 }
 
 /** Each batch workload's scores per second, against the single creates of the same database in this run. */
-function judgeBatches(results: RunResults, connections: number): void {
+function judgeBatches(results: RunResults): void {
   for (const row of results.workloads) {
     const items = WORKLOADS.find((workload) => workload.name === row.name)?.itemsPerRequest;
     if (!items) continue;
@@ -187,7 +193,7 @@ function judgeBatches(results: RunResults, connections: number): void {
       ...(row.baseline ? { baseline: row.baseline.rps * items } : {}),
       ...(singles ? { singles, ratioToSingles: Math.round((service / singles) * 10) / 10 } : {}),
     };
-    row.verdicts = judgeBatch(row.database, row.scoresPerSecond, row.service, row.baseline, connections);
+    row.verdicts = judgeBatch(row.database, row.scoresPerSecond, row.service, row.baseline, row.openLoop);
   }
 }
 
@@ -272,7 +278,7 @@ async function main(): Promise<void> {
   } finally {
     removeBuildSnapshot();
   }
-  judgeBatches(results, options.connections);
+  judgeBatches(results);
   results.machine.loadAverage.end = Math.round(loadavg()[0] * 100) / 100;
   results.verdicts = verdicts(results);
   const written = writeResults(results);

@@ -1,11 +1,14 @@
 import type { TargetResult } from './load.ts';
+import type { OpenLoopComparison } from './open-loop.ts';
 
 /** The issue's targets on the reference machine (2 cores, load generator included). */
 export const TARGETS = {
-  writeRatio: 0.7,
-  writeP99Ms: 30,
-  listP50Ms: 15,
-  listP99Ms: 50,
+  /** Service throughput (closed loop, all connections busy) as a share of the baseline's. */
+  throughputRatio: 0.85,
+  /** Service CPU time per request as a multiple of the baseline's. */
+  cpuRatio: 1.5,
+  /** Service p99 at a fixed rate (half the baseline's maximum) as a multiple of the baseline's p99 at that rate. */
+  openLoopP99Ratio: 1.3,
   rssPostgresMiB: 256,
   rssPgliteMiB: 384,
   idleRssPostgresMiB: 150,
@@ -27,49 +30,57 @@ export interface Verdict {
 const over = (value: number, limit: number, unit: string): string =>
   `${value} ${unit}: ${value <= limit ? 'within' : `${Math.round((value - limit) * 10) / 10} ${unit} (${Math.round((value / limit - 1) * 100)}%) over`} ${limit} ${unit}`;
 
+const round2 = (value: number): number => Math.round(value * 100) / 100;
+
 /** Service throughput as a share of the baseline's. */
 export const ratioOf = (service: TargetResult, baseline: TargetResult | undefined): number | null =>
-  baseline && baseline.rps > 0 ? Math.round((service.rps / baseline.rps) * 100) / 100 : null;
+  baseline && baseline.rps > 0 ? round2(service.rps / baseline.rps) : null;
+
+function atLeast(label: string, ratio: number, limit: number): Verdict {
+  return {
+    target: `${label} ≥ ${limit}× baseline`,
+    met: ratio >= limit,
+    detail:
+      ratio >= limit
+        ? `${ratio}×`
+        : `${ratio}×: ${round2(limit - ratio)} below ${limit}× (${Math.round((1 - ratio / limit) * 100)}% short)`,
+  };
+}
+
+function atMost(label: string, ratio: number, limit: number, values: string): Verdict {
+  return {
+    target: `${label} ≤ ${limit}× baseline`,
+    met: ratio <= limit,
+    detail: `${ratio}× (${values})${ratio <= limit ? '' : `: ${Math.round((ratio / limit - 1) * 100)}% over ${limit}×`}`,
+  };
+}
 
 /**
- * What a latency limit asks of throughput: with `connections` requests always in flight, the mean latency
- * is connections / throughput (Little's law), and a percentile cannot be below the mean of the faster half.
+ * A workload against the baseline: closed-loop throughput, CPU time per request of the server process,
+ * and the p99 at a fixed rate (the open loop, when it ran). Without a baseline (PGlite) nothing is judged.
  */
-function needed(limitMs: number, connections: number, baseline: TargetResult | undefined): string {
-  const rate = Math.ceil((connections * 1000) / limitMs);
-  const reached = baseline
-    ? `; the raw baseline reached ${baseline.rps} req/s (mean ${Math.round((connections * 10000) / baseline.rps) / 10} ms)`
-    : '';
-  return `; with ${connections} requests in flight a mean of ${limitMs} ms needs ≥ ${rate} req/s${reached}`;
-}
-
-const latency = (label: string, value: number, limit: number, connections: number, baseline?: TargetResult): Verdict => ({
-  target: `${label} ≤ ${limit} ms`,
-  met: value <= limit,
-  detail: over(value, limit, 'ms') + (value <= limit ? '' : needed(limit, connections, baseline)),
-});
-
-export function judgeWrite(service: TargetResult, baseline: TargetResult | undefined, connections: number): Verdict[] {
-  const ratio = ratioOf(service, baseline);
-  const verdicts: Verdict[] = [latency('p99', service.p99, TARGETS.writeP99Ms, connections, baseline)];
-  if (ratio !== null) {
-    verdicts.unshift({
-      target: `throughput ≥ ${TARGETS.writeRatio}× baseline`,
-      met: ratio >= TARGETS.writeRatio,
-      detail:
-        ratio >= TARGETS.writeRatio
-          ? `${ratio}×`
-          : `${ratio}×: ${Math.round((TARGETS.writeRatio - ratio) * 100) / 100} below ${TARGETS.writeRatio}× (${Math.round((1 - ratio / TARGETS.writeRatio) * 100)}% short)`,
-    });
+export function judgeWorkload(service: TargetResult, baseline: TargetResult | undefined, openLoop?: OpenLoopComparison): Verdict[] {
+  if (!baseline) return [];
+  const verdicts = [atLeast('throughput', ratioOf(service, baseline)!, TARGETS.throughputRatio)];
+  if (baseline.serverCpuMsPerRequest > 0) {
+    const cpu = round2(service.serverCpuMsPerRequest / baseline.serverCpuMsPerRequest);
+    verdicts.push(
+      atMost('CPU per request', cpu, TARGETS.cpuRatio, `${service.serverCpuMsPerRequest} / ${baseline.serverCpuMsPerRequest} ms`),
+    );
+  }
+  const atRate = (name: string) => openLoop?.results.find((result) => result.target === name);
+  const [serviceAtRate, baselineAtRate] = [atRate(service.target), atRate(baseline.target)];
+  if (openLoop && serviceAtRate && baselineAtRate && baselineAtRate.p99 > 0) {
+    verdicts.push(
+      atMost(
+        `p99 at ${openLoop.rate} req/s`,
+        round2(serviceAtRate.p99 / baselineAtRate.p99),
+        TARGETS.openLoopP99Ratio,
+        `${serviceAtRate.p99} / ${baselineAtRate.p99} ms`,
+      ),
+    );
   }
   return verdicts;
-}
-
-export function judgeList(service: TargetResult, baseline: TargetResult | undefined, connections: number): Verdict[] {
-  return [
-    latency('p50', service.p50, TARGETS.listP50Ms, connections, baseline),
-    latency('p99', service.p99, TARGETS.listP99Ms, connections, baseline),
-  ];
 }
 
 export const judgeLimit = (target: string, value: number, limit: number, unit: string): Verdict => ({
@@ -80,18 +91,18 @@ export const judgeLimit = (target: string, value: number, limit: number, unit: s
 
 /**
  * A batch workload's targets: scores per second on its database, and as a multiple of the single creates
- * of the same run (absent when the create workload did not run); its throughput against the baseline as
- * other writes (a 100-item request has no per-request latency target).
+ * of the same run (absent when the create workload did not run); throughput, CPU and open-loop latency
+ * against the baseline as every workload.
  */
 export function judgeBatch(
   database: 'PostgreSQL' | 'PGlite',
   scores: { service: number; singles?: number; ratioToSingles?: number },
   service: TargetResult,
   baseline: TargetResult | undefined,
-  connections: number,
+  openLoop?: OpenLoopComparison,
 ): Verdict[] {
   const limit = database === 'PostgreSQL' ? TARGETS.batchScoresPerSecondPostgres : TARGETS.batchScoresPerSecondPglite;
-  const verdicts = judgeWrite(service, baseline, connections).filter((verdict) => !verdict.target.startsWith('p99'));
+  const verdicts = judgeWorkload(service, baseline, openLoop);
   verdicts.push({
     target: `≥ ${limit} scores/s`,
     met: scores.service >= limit,

@@ -1,10 +1,9 @@
 import { Migrator } from '@mikro-orm/migrations';
-import { PgliteDriver } from '@mikro-orm/pglite';
-import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import type { Options } from '@mikro-orm/core';
 import { migrationsList } from '../../migrations';
 import type { DatabaseConfig } from '../config/app-config';
+import { BindingPgliteDriver, BindingPostgreSqlDriver } from './binding/bound-parameters';
 import { QUERY_TIMEOUT_MARGIN_MS, surviveConnectionFaults } from './connection-faults';
 import { keepLeadingBomInPglite } from './pglite-leading-bom';
 import { pgliteStartParams } from './pglite-memory';
@@ -33,7 +32,7 @@ export function buildOrmOptions(database: DatabaseConfig, entities: readonly Fun
   if (database.kind === 'postgresql') {
     return {
       ...common,
-      driver: PostgreSqlDriver,
+      driver: BindingPostgreSqlDriver,
       clientUrl: database.url,
       pool: { min: 0, max: database.poolMax, idleTimeoutMillis: 30_000 },
       driverOptions: {
@@ -49,7 +48,7 @@ export function buildOrmOptions(database: DatabaseConfig, entities: readonly Fun
   }
   return {
     ...common,
-    driver: PgliteDriver,
+    driver: BindingPgliteDriver,
     dbName: database.dataDir,
     driverOptions: { startParams: pgliteStartParams() },
     onCreateConnection: keepLeadingBomInPglite,

@@ -6,6 +6,7 @@ import type { InputLocation, ValidationIssue } from '../errors/validation-issue'
 import { isPlainObject } from '../is-plain-object';
 import { boundedEcho } from '../validation/echo';
 import { declaredProperties, instantiate } from '../validation/instantiate';
+import { cacheValidationMetadata } from '../validation/metadata-cache';
 import { documentValueProblem, jsonTypeName } from '../validation/json-document';
 import { keyBeyondDepth } from '../validation/json-depth';
 import { validationIssues } from '../validation/validation-issues';
@@ -50,6 +51,10 @@ function notAnObject(location: InputLocation, value: unknown): ValidationIssue {
  */
 @Injectable()
 export class RequestValidationPipe implements PipeTransform {
+  constructor() {
+    cacheValidationMetadata();
+  }
+
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     const location = LOCATIONS[metadata.type];
     const type = metadata.metatype;
