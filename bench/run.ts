@@ -7,7 +7,7 @@ import { cpus, loadavg, release, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SERVER_URL, createDatabase, databaseUrl, dropDatabase, serverSettings, serverVersion, withDatabase } from './database.ts';
 import { measureCountPlans } from './count-plans.ts';
-import { exportOnly, judgeExport, measureExports } from './export.ts';
+import { exportOnly, measureExports } from './export.ts';
 import { createScores, createWritingFixture } from './fixtures.ts';
 import { type Schedule, type Target, compare } from './load.ts';
 import { type BenchOptions, parseOptions } from './options.ts';
@@ -17,10 +17,10 @@ import { profileWorkloads } from './profile.ts';
 import { replicaBench } from './replica.ts';
 import { summaryBench } from './summary.ts';
 import { writeResults } from './report.ts';
+import { judgeBatches, judged, verdicts } from './run-verdicts.ts';
 import type { RunResults, StartupResult, WorkloadResult } from './results-model.ts';
 import { type Seed, seed } from './seed.ts';
-import { type OpenLoopComparison, openLoop } from './open-loop.ts';
-import { TARGETS, judgeBatch, judgeLimit, judgeWorkload, ratioOf } from './targets.ts';
+import { openLoop } from './open-loop.ts';
 import { PGLITE_WORKLOADS, WORKLOADS, type Workload, type WorkloadContext } from './workloads.ts';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -63,27 +63,6 @@ function contextOf(data: Seed): WorkloadContext {
     datasets: data.datasets,
     listApiKey: data.listing.apiKey,
     listEvaluatorId: data.listing.evaluatorId,
-  };
-}
-
-function judged(
-  workload: Workload,
-  database: WorkloadResult['database'],
-  results: WorkloadResult['service'][],
-  atRate?: OpenLoopComparison,
-): WorkloadResult {
-  const [service, baseline] = results;
-  const ratio = ratioOf(service, baseline);
-  return {
-    name: workload.name,
-    title: workload.title,
-    database,
-    kind: workload.kind,
-    service,
-    baseline,
-    ratio,
-    openLoop: atRate,
-    verdicts: judgeWorkload(service, baseline, atRate),
   };
 }
 
@@ -179,37 +158,6 @@ async function pglitePhase(options: BenchOptions, results: RunResults): Promise<
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-/** Each batch workload's scores per second, against the single creates of the same database in this run. */
-function judgeBatches(results: RunResults): void {
-  for (const row of results.workloads) {
-    const items = WORKLOADS.find((workload) => workload.name === row.name)?.itemsPerRequest;
-    if (!items) continue;
-    const singles = results.workloads.find((other) => other.name === 'create' && other.database === row.database)?.service.rps;
-    const service = row.service.rps * items;
-    row.scoresPerSecond = {
-      service,
-      ...(row.baseline ? { baseline: row.baseline.rps * items } : {}),
-      ...(singles ? { singles, ratioToSingles: Math.round((service / singles) * 10) / 10 } : {}),
-    };
-    row.verdicts = judgeBatch(row.database, row.scoresPerSecond, row.service, row.baseline, row.openLoop);
-  }
-}
-
-function verdicts(results: RunResults): RunResults['verdicts'] {
-  const found = (results.exports ?? []).flatMap(judgeExport);
-  const { postgres, pglite } = results.startup;
-  if (postgres) found.push(judgeLimit('start-up to ready, PostgreSQL', postgres.medianRestartMs, TARGETS.startupPostgresMs, 'ms'));
-  if (pglite) found.push(judgeLimit('start-up to ready, PGlite', pglite.medianRestartMs, TARGETS.startupPgliteMs, 'ms'));
-  const rss = results.peakRssMiB;
-  if (rss.postgresService !== undefined) found.push(judgeLimit('peak RSS, PostgreSQL', rss.postgresService, TARGETS.rssPostgresMiB, 'MiB'));
-  if (rss.pgliteService !== undefined) found.push(judgeLimit('peak RSS, PGlite', rss.pgliteService, TARGETS.rssPgliteMiB, 'MiB'));
-  const idle = results.idleRssMiB ?? {};
-  if (idle.postgresService !== undefined)
-    found.push(judgeLimit('idle RSS, PostgreSQL', idle.postgresService, TARGETS.idleRssPostgresMiB, 'MiB'));
-  if (idle.pgliteService !== undefined) found.push(judgeLimit('idle RSS, PGlite', idle.pgliteService, TARGETS.idleRssPgliteMiB, 'MiB'));
-  return found;
 }
 
 async function main(): Promise<void> {
