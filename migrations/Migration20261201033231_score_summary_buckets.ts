@@ -9,7 +9,7 @@ export class Migration20261201033231_score_summary_buckets extends Migration {
 
   override up(): void | Promise<void> {
     this.addSql(
-      `create table "score_summary_buckets" ("id" bigserial primary key, "organization_id" uuid not null, "evaluator_key" uuid not null, "evaluator_slug" text not null, "dimension" text not null, "value" text null, "day" date not null, "slot" smallint not null, "count" bigint not null, "passed" bigint not null, "numeric_count" bigint not null, "numeric_sum" numeric not null, "numeric_sum_squares" numeric not null, "numeric_min" double precision null, "numeric_max" double precision null, "true_count" bigint not null, "false_count" bigint not null, "choices" jsonb not null);`,
+      `create table "score_summary_buckets" ("organization_id" uuid not null, "id" bigserial not null, "evaluator_key" uuid not null, "evaluator_slug" text not null, "dimension" text not null, "value" text null, "day" date not null, "slot" smallint not null, "count" bigint not null, "passed" bigint not null, "numeric_count" bigint not null, "numeric_sum" numeric not null, "numeric_sum_squares" numeric not null, "numeric_min" double precision null, "numeric_max" double precision null, "true_count" bigint not null, "false_count" bigint not null, "choices" jsonb not null, constraint "score_summary_buckets_pkey" primary key ("organization_id", "id"));`,
     );
     this.addSql(
       `create unique index "score_summary_buckets_key_unique" on "score_summary_buckets" ("organization_id", "evaluator_key", "evaluator_slug", "dimension", "value", "day", "slot") nulls not distinct;`,

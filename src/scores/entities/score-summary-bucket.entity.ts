@@ -1,4 +1,4 @@
-import type { Opt } from '@mikro-orm/core';
+import { type Opt, PrimaryKeyProp } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Organization } from '../../identity/entities/organization.entity';
 
@@ -15,11 +15,14 @@ import { Organization } from '../../identity/entities/organization.entity';
     'create unique index "score_summary_buckets_key_unique" on "score_summary_buckets" ("organization_id", "evaluator_key", "evaluator_slug", "dimension", "value", "day", "slot") nulls not distinct',
 })
 export class ScoreSummaryBucket {
+  [PrimaryKeyProp]?: ['organizationId', 'id'];
+
+  /** The key leads with organization_id, as every tenant table's (the shape a distributed PostgreSQL shards on). */
+  @ManyToOne(() => Organization, { primary: true, fieldName: 'organization_id', mapToPk: true, type: 'uuid', deleteRule: 'cascade' })
+  organizationId!: string;
+
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   id!: bigint;
-
-  @ManyToOne(() => Organization, { fieldName: 'organization_id', mapToPk: true, type: 'uuid', deleteRule: 'cascade' })
-  organizationId!: string;
 
   /** The scores' `evaluator_id`, or `NO_EVALUATOR_KEY` for custom evaluators. */
   @Property({ type: 'uuid' })
