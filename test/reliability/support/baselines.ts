@@ -138,6 +138,9 @@ export function baselineBodies(a: Owned): Record<string, () => Record<string, un
     }),
     'POST /api/scores/': () => ({ evaluator_id: numerical.id, ...scoreFields() }),
     'POST /api/scores/batch/': () => ({ scores: [{ evaluator_id: numerical.id, ...scoreFields() }] }),
+    'POST /api/scores/summary/': () => ({
+      filters: { evaluator_id: { operator: '', value: numerical.id }, numerical_value: [{ operator: 'gte', value: 1 }] },
+    }),
     'POST /api/scores/list/': () => ({
       filters: {
         log_id: { operator: '', value: 'baseline-log' },
