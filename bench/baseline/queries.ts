@@ -31,7 +31,7 @@ export const SQL = {
   liveScorersByReferences:
     'select * from scorers where organization_id = $1 and deleted_at is null and (id = any($2::uuid[]) or slug = any($3::text[]))',
   /** A batch's scores and their revisions: the service's own statement text. */
-  insertBatch: batchInsertStatement(INSERTED, '$1', '$2'),
+  insertBatch: batchInsertStatement(INSERTED, '$1', '$2', '$3'),
   /** The writes and their revisions in one statement each, from the service's field table as the service sends them. */
   insertScoreWithRevision: `with written as (insert into scores (${INSERTED.map((field) => field.column).join(', ')}) values (${numbered(1, INSERTED.length)}) returning organization_id, id) ${revisionOfWritten(INSERTED.length + 1)}`,
   updateScoreWithRevision: `with written as (update scores set ${UPDATED.map((field, index) => `${field.column} = $${index + 1}`).join(', ')} where organization_id = $${UPDATED.length + 1} and id = $${UPDATED.length + 2} returning organization_id, id) ${revisionOfWritten(UPDATED.length + 3)}`,

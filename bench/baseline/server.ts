@@ -167,7 +167,7 @@ app.post<{ Body: { scores: CreateBody[] } }>(
     const evaluators = new Map<unknown, Row>(found.map((evaluator) => [evaluator.slug, evaluator]));
     const scores = bodies.map((body) => newScoreRow(who, body, evaluators.get(body.evaluator_slug) ?? null));
     const document = batchRowsDocument(INSERTED, scores, 'column', (score) => ({ id: randomUUID(), values: snapshotJson(score as Row) }));
-    const { rows } = await pool.query(SQL.insertBatch, [document, who.actor]);
+    const { rows } = await pool.query(SQL.insertBatch, [document, who.actor, who.organizationId]);
     const inserted = new Set(rows.map((row) => row.score_id));
     const results = scores.map((score, index) =>
       inserted.has(score.id)

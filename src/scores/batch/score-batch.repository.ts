@@ -12,7 +12,7 @@ const INSERTED = fieldsSetBy('insert');
  * `em.execute` inlines parameters into the SQL text, and PostgreSQL plans a statement holding its rows
  * document as a literal two to three times slower than one taking it as a parameter.
  */
-const INSERT_NEW = batchInsertStatement(INSERTED, '$1', '$2');
+const INSERT_NEW = batchInsertStatement(INSERTED, '$1', '$2', '$3');
 
 /** The batch's writes: one statement for all its scores and their revisions. */
 @Injectable()
@@ -29,8 +29,11 @@ export class ScoreBatchRepository {
    * evaluator, scorer) another row holds is skipped. Returns the ids of the scores inserted.
    */
   async insertNew(scores: readonly Score[], actor: string): Promise<Set<string>> {
+    if (scores.length === 0) return new Set();
     const rows = batchRowsDocument(INSERTED, scores, 'property', (score) => ({ id: randomUUID(), values: revisionSnapshot(score) }));
-    const inserted = await this.em.getKysely().executeQuery<{ score_id: string }>(CompiledQuery.raw(INSERT_NEW, [rows, actor]));
+    const inserted = await this.em
+      .getKysely()
+      .executeQuery<{ score_id: string }>(CompiledQuery.raw(INSERT_NEW, [rows, actor, scores[0].organizationId]));
     return new Set(inserted.rows.map((row) => row.score_id));
   }
 }

@@ -16,16 +16,25 @@ const SQL_TYPES: Record<ScoreFieldKind, string> = {
   timestamp: 'timestamptz',
 };
 
-/** `fields` are the inserted ones (`fieldsSetBy('insert')`); the placeholders are the driver's (`?` or `$1`, `$2`). */
-export function batchInsertStatement(fields: readonly ScoreField[], rowsPlaceholder = '?', actorPlaceholder = '?'): string {
+/**
+ * `fields` are the inserted ones (`fieldsSetBy('insert')`); the placeholders are the driver's (`?` or `$1`,
+ * `$2`, `$3`). Every row is tied to the one organization of the batch, so a sharded PostgreSQL (Citus)
+ * routes the statement to one shard.
+ */
+export function batchInsertStatement(
+  fields: readonly ScoreField[],
+  rowsPlaceholder = '?',
+  actorPlaceholder = '?',
+  organizationPlaceholder = '?',
+): string {
   const columns = fields.map((field) => field.column).join(', ');
   const typed = fields.map((field) => `${field.column} ${SQL_TYPES[field.kind]}`).join(', ');
   return (
-    `with input as (select * from jsonb_to_recordset(${rowsPlaceholder}::jsonb) as r(${typed}, revision_id uuid, revision_values jsonb)), ` +
+    `with input as (select * from jsonb_to_recordset(${rowsPlaceholder}::jsonb) as r(${typed}, revision_id uuid, revision_values jsonb) where r.organization_id = ${organizationPlaceholder}), ` +
     `written as (insert into scores (${columns}) select ${columns} from input on conflict do nothing returning organization_id, id) ` +
     'insert into score_revisions (organization_id, id, score_id, revision, operation, values, actor, at) ' +
     `select w.organization_id, i.revision_id, w.id, i.revision, 'create', i.revision_values, ${actorPlaceholder}, i.updated_at ` +
-    'from written w join input i on i.id = w.id returning score_id'
+    'from written w join input i on i.organization_id = w.organization_id and i.id = w.id returning score_id'
   );
 }
 

@@ -14,6 +14,11 @@ export const TABLE_KINDS: Readonly<Record<string, TableKind>> = {
   score_revisions: 'distributed',
   score_counts: 'distributed',
   idempotency_records: 'distributed',
+  score_summary_buckets: 'distributed',
+  projects: 'distributed',
+  log_streams: 'distributed',
+  run_scorers: 'distributed',
+  code_validation_tasks: 'distributed',
   mikro_orm_migrations: 'local',
 };
 
