@@ -31,10 +31,12 @@ export function batchInsertStatement(
   const typed = fields.map((field) => `${field.column} ${SQL_TYPES[field.kind]}`).join(', ');
   return (
     `with input as (select * from jsonb_to_recordset(${rowsPlaceholder}::jsonb) as r(${typed}, revision_id uuid, revision_values jsonb) where r.organization_id = ${organizationPlaceholder}), ` +
-    `written as (insert into scores (${columns}) select ${columns} from input on conflict do nothing returning organization_id, id) ` +
+    `written as (insert into scores (${columns}) select ${columns} from input where organization_id = ${organizationPlaceholder} ` +
+    'on conflict do nothing returning organization_id, id) ' +
     'insert into score_revisions (organization_id, id, score_id, revision, operation, values, actor, at) ' +
     `select w.organization_id, i.revision_id, w.id, i.revision, 'create', i.revision_values, ${actorPlaceholder}, i.updated_at ` +
-    'from written w join input i on i.organization_id = w.organization_id and i.id = w.id returning score_id'
+    `from written w join input i on i.organization_id = w.organization_id and i.id = w.id where w.organization_id = ${organizationPlaceholder} ` +
+    'returning score_id'
   );
 }
 

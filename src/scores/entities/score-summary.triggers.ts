@@ -19,8 +19,11 @@ const SLOT_OF = (row: string) => `(abs(hashtext(${row}.id::text)) % ${SUMMARY_SL
 
 const KEY_COLUMNS = ['organization_id', 'evaluator_key', 'evaluator_slug', 'dimension', 'value', 'day', 'slot'];
 const KEYS = KEY_COLUMNS.join(', ');
+/** Equal keys (nulls equal); organization_id, never null, by `=`: what a sharded PostgreSQL routes on. */
 const SAME_BUCKET = (left: string, right: string) =>
-  KEY_COLUMNS.map((column) => `${left}.${column} is not distinct from ${right}.${column}`).join(' and ');
+  KEY_COLUMNS.map((column) =>
+    column === 'organization_id' ? `${left}.${column} = ${right}.${column}` : `${left}.${column} is not distinct from ${right}.${column}`,
+  ).join(' and ');
 
 const DIMENSION_VALUES = Object.entries(BUCKET_DIMENSIONS)
   .map(([dimension, value]) => `('${dimension}', ${value})`)
