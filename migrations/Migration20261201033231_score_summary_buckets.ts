@@ -95,7 +95,7 @@ left join (
   group by 1, 2, 3, 4, 5, 6, 7) c on c.organization_id = m.organization_id and c.evaluator_key is not distinct from m.evaluator_key and c.evaluator_slug is not distinct from m.evaluator_slug and c.dimension is not distinct from m.dimension and c.value is not distinct from m.value and c.day is not distinct from m.day and c.slot is not distinct from m.slot) keyed) delta
     where b.organization_id = delta.organization_id and b.evaluator_key is not distinct from delta.evaluator_key and b.evaluator_slug is not distinct from delta.evaluator_slug and b.dimension is not distinct from delta.dimension and b.value is not distinct from delta.value and b.day is not distinct from delta.day and b.slot is not distinct from delta.slot and b.count = 0;   insert into score_summary_buckets as b (organization_id, evaluator_key, evaluator_slug, dimension, value, day, slot, count, passed, numeric_count, numeric_sum,
     numeric_sum_squares, numeric_min, numeric_max, true_count, false_count, choices)
-  select * from (select m.*, coalesce(c.choices, '{}'::jsonb) as choices from (
+  select delta.organization_id, delta.evaluator_key, delta.evaluator_slug, delta.dimension, delta.value, delta.day, delta.slot, delta.count, delta.passed, delta.numeric_count, delta.numeric_sum, delta.numeric_sum_squares, delta.numeric_min, delta.numeric_max, delta.true_count, delta.false_count, delta.choices from (select m.*, coalesce(c.choices, '{}'::jsonb) as choices from (
   select r.organization_id, coalesce(r.evaluator_id, '00000000-0000-0000-0000-000000000000'::uuid) as evaluator_key, r.evaluator_slug, d.dimension, d.value,
     (r.created_at at time zone 'UTC')::date as day, (abs(hashtext(r.id::text)) % 8)::smallint as slot, count(*) as count, count(*) filter (where r.is_passed) as passed,
     count(r.numerical_value) as numeric_count, coalesce(sum(r.numerical_value::numeric), 0) as numeric_sum,
@@ -194,7 +194,7 @@ left join (
     this.addSql(`create or replace function scores_score_summary_add_fn() returns trigger language plpgsql set jit = off as $$begin
   insert into score_summary_buckets as b (organization_id, evaluator_key, evaluator_slug, dimension, value, day, slot, count, passed, numeric_count, numeric_sum,
     numeric_sum_squares, numeric_min, numeric_max, true_count, false_count, choices)
-  select * from (select m.*, coalesce(c.choices, '{}'::jsonb) as choices from (
+  select delta.organization_id, delta.evaluator_key, delta.evaluator_slug, delta.dimension, delta.value, delta.day, delta.slot, delta.count, delta.passed, delta.numeric_count, delta.numeric_sum, delta.numeric_sum_squares, delta.numeric_min, delta.numeric_max, delta.true_count, delta.false_count, delta.choices from (select m.*, coalesce(c.choices, '{}'::jsonb) as choices from (
   select r.organization_id, coalesce(r.evaluator_id, '00000000-0000-0000-0000-000000000000'::uuid) as evaluator_key, r.evaluator_slug, d.dimension, d.value,
     (r.created_at at time zone 'UTC')::date as day, (abs(hashtext(r.id::text)) % 8)::smallint as slot, count(*) as count, count(*) filter (where r.is_passed) as passed,
     count(r.numerical_value) as numeric_count, coalesce(sum(r.numerical_value::numeric), 0) as numeric_sum,
@@ -228,7 +228,7 @@ left join (
     // The scores stored before the buckets were kept.
     this
       .addSql(`insert into score_summary_buckets (organization_id, evaluator_key, evaluator_slug, dimension, value, day, slot, count, passed, numeric_count, numeric_sum, numeric_sum_squares, numeric_min, numeric_max, true_count, false_count, choices)
-  select * from (select m.*, coalesce(c.choices, '{}'::jsonb) as choices from (
+  select delta.organization_id, delta.evaluator_key, delta.evaluator_slug, delta.dimension, delta.value, delta.day, delta.slot, delta.count, delta.passed, delta.numeric_count, delta.numeric_sum, delta.numeric_sum_squares, delta.numeric_min, delta.numeric_max, delta.true_count, delta.false_count, delta.choices from (select m.*, coalesce(c.choices, '{}'::jsonb) as choices from (
   select r.organization_id, coalesce(r.evaluator_id, '00000000-0000-0000-0000-000000000000'::uuid) as evaluator_key, r.evaluator_slug, d.dimension, d.value,
     (r.created_at at time zone 'UTC')::date as day, (abs(hashtext(r.id::text)) % 8)::smallint as slot, count(*) as count, count(*) filter (where r.is_passed) as passed,
     count(r.numerical_value) as numeric_count, coalesce(sum(r.numerical_value::numeric), 0) as numeric_sum,

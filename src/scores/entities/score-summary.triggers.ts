@@ -59,10 +59,27 @@ const MERGED_CHOICES = (kept: string, delta: string, sign: 1 | -1) => `coalesce(
       select key, value, 1 as weight from jsonb_each_text(${kept}) union all select key, value, ${sign} from jsonb_each_text(${delta})
     ) each_choice group by key having sum(value::bigint * weight) <> 0) totals), '{}'::jsonb)`;
 
+/** The inserted columns named one by one: a sharded PostgreSQL sees which one is organization_id. */
+const INSERTED_COLUMNS = [
+  ...KEY_COLUMNS,
+  'count',
+  'passed',
+  'numeric_count',
+  'numeric_sum',
+  'numeric_sum_squares',
+  'numeric_min',
+  'numeric_max',
+  'true_count',
+  'false_count',
+  'choices',
+]
+  .map((column) => `delta.${column}`)
+  .join(', ');
+
 /** Adds the aggregates of `rows`, creating buckets as needed (in key order, so that concurrent writers never deadlock). */
 const ADD_ROWS = (rows: string) => `insert into score_summary_buckets as b (${KEYS}, count, passed, numeric_count, numeric_sum,
     numeric_sum_squares, numeric_min, numeric_max, true_count, false_count, choices)
-  select * from (${DELTA(rows)}) delta order by 1, 2, 3, 4, 5, 6, 7
+  select ${INSERTED_COLUMNS} from (${DELTA(rows)}) delta order by 1, 2, 3, 4, 5, 6, 7
   on conflict (${KEYS}) do update set count = b.count + excluded.count, passed = b.passed + excluded.passed,
     numeric_count = b.numeric_count + excluded.numeric_count, numeric_sum = b.numeric_sum + excluded.numeric_sum,
     numeric_sum_squares = b.numeric_sum_squares + excluded.numeric_sum_squares,
