@@ -57,7 +57,10 @@ describe('the e2e suite on a primary with a lagging replica, and the SQL it send
     });
     statements = statementsOf([cluster.primary, ...cluster.replicas]);
     const functions = await cluster.primary.query<{ name: string; volatility: 'i' | 's' | 'v' }>(
-      'select proname as name, max(provolatile::text) as volatility from pg_proc group by proname',
+      // The most volatile overload of each name, but those taking `time with time zone`: no column has that
+      // type, so they are never the ones called (timezone(text, timestamptz) is immutable, its timetz twin stable).
+      `select proname as name, max(provolatile::text) as volatility from pg_proc
+        where not (proargtypes::oid[] && array['timetz'::regtype::oid]) group by proname`,
     );
     volatility = Object.fromEntries(functions.map(({ name, volatility: v }) => [name, v]));
     await cluster.primary.query('create database schema');
