@@ -10,7 +10,7 @@ import { databaseUrl, createDatabase, dropDatabase } from './database.ts';
 import { createScores, createWritingFixture } from './fixtures.ts';
 import { hammer } from './load.ts';
 import { ADMIN, type RunningServer, peakRssMiB, startService, stop } from './processes.ts';
-import { WORKLOADS, type WorkloadContext } from './workloads.ts';
+import { WORKLOADS, fixtureContext } from './workloads.ts';
 
 /** How long a service is left alone before its idle size is read (V8 shrinks its heap once idle). */
 export const SETTLE_MS = 20_000;
@@ -63,15 +63,7 @@ async function measure(
     const fixture = await createWritingFixture(server.url, ADMIN.apiKey);
     const scoreIds = await createScores(server.url, ADMIN.apiKey, 300, `memory-${Date.now()}`);
     const idleMiB = await idleRssMiB(server);
-    const context: WorkloadContext = {
-      apiKey: ADMIN.apiKey,
-      scoreIds,
-      evaluatorId: fixture.evaluatorId,
-      versionNumber: fixture.versionNumber,
-      datasets: [],
-      listApiKey: ADMIN.apiKey,
-      listEvaluatorId: fixture.evaluatorId,
-    };
+    const context = fixtureContext(ADMIN.apiKey, fixture, scoreIds);
     const target = { name: 'service', url: server.url, pid: server.child.pid!, context };
     let requests = 0;
     let errors = 0;

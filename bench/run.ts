@@ -21,7 +21,7 @@ import { judgeBatches, judged, verdicts } from './run-verdicts.ts';
 import type { RunResults, StartupResult, WorkloadResult } from './results-model.ts';
 import { type Seed, seed } from './seed.ts';
 import { openLoop } from './open-loop.ts';
-import { PGLITE_WORKLOADS, WORKLOADS, type Workload, type WorkloadContext } from './workloads.ts';
+import { PGLITE_WORKLOADS, WORKLOADS, type Workload, type WorkloadContext, fixtureContext } from './workloads.ts';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -137,15 +137,7 @@ async function pglitePhase(options: BenchOptions, results: RunResults): Promise<
       const scoreIds = await createScores(server.url, ADMIN.apiKey, options.seed.pglitePatchScores, `pglite-seed-${Date.now()}`);
       results.seed.pgliteScores = scoreIds.length;
       results.idleRssMiB = { ...results.idleRssMiB, pgliteService: await idleRssMiB(server) };
-      const context: WorkloadContext = {
-        apiKey: ADMIN.apiKey,
-        scoreIds,
-        evaluatorId: fixture.evaluatorId,
-        versionNumber: fixture.versionNumber,
-        datasets: [],
-        listApiKey: ADMIN.apiKey,
-        listEvaluatorId: fixture.evaluatorId,
-      };
+      const context = fixtureContext(ADMIN.apiKey, fixture, scoreIds);
       for (const workload of selected(options, PGLITE_WORKLOADS)) {
         log(`${workload.title} on PGlite`);
         const targets = [{ name: 'service', url: server.url, pid: server.child.pid!, context }];

@@ -28,6 +28,21 @@ export interface Workload {
 /** Scores per request of the batch workload. */
 const BATCH_SIZE = 100;
 
+/** The context of the write workloads on an API-created fixture alone (no seeded lists): the writes' own key lists too. */
+export const fixtureContext = (
+  apiKey: string,
+  fixture: { evaluatorId: string; versionNumber: number },
+  scoreIds: string[],
+): WorkloadContext => ({
+  apiKey,
+  scoreIds,
+  evaluatorId: fixture.evaluatorId,
+  versionNumber: fixture.versionNumber,
+  datasets: [],
+  listApiKey: apiKey,
+  listEvaluatorId: fixture.evaluatorId,
+});
+
 const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)];
 const json = (body: unknown): string => JSON.stringify(body);
 

@@ -1,12 +1,8 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { cliFields, runCli } from '../../support/cli-process';
 import { type ServerProcess, spawnServer } from '../../support/server-process';
-
-const run = promisify(execFile);
-const CLI = join(__dirname, '..', '..', '..', 'dist', 'src', 'cli', 'cli.js');
 
 const NDJSON = [
   '{"log_id": "n1", "evaluator_slug": "quality", "numerical_value": 1, "inputs": {"q": "a"}}',
@@ -44,16 +40,9 @@ describe('CLI scores:import', () => {
   });
 
   const cli = async (...args: string[]): Promise<Record<string, string>> => {
-    const { stdout } = await run(process.execPath, [CLI, ...args], {
-      cwd: files,
-      env: { PATH: process.env.PATH ?? '', SCOREKEEPER_DATA_DIR: dataDir },
-    });
-    return Object.fromEntries(
-      stdout
-        .trim()
-        .split('\n')
-        .map((line) => line.split('=', 2)),
-    ) as Record<string, string>;
+    const outcome = await runCli(dataDir, args, files);
+    if (outcome.code !== 0) throw new Error(`cli ${args.join(' ')} exited ${outcome.code}: ${outcome.stderr}`);
+    return cliFields(outcome.stdout);
   };
   const failedRows = (name: string) =>
     readFileSync(join(files, `${name}.failed.ndjson`), 'utf8')
@@ -139,13 +128,11 @@ describe('CLI scores:import', () => {
   });
 
   it('refuses a file it cannot read and a missing --user before opening any database', async () => {
-    await expect(
-      run(process.execPath, [CLI, 'scores:import', 'scores.txt', '--user', 'a@example.test'], { cwd: files }),
-    ).rejects.toMatchObject({
+    expect(await runCli(dataDir, ['scores:import', 'scores.txt', '--user', 'a@example.test'], files)).toMatchObject({
       code: 2,
       stderr: 'scores:import: <file> must end in .ndjson, .jsonl or .csv\n',
     });
-    await expect(run(process.execPath, [CLI, 'scores:import', 'scores.ndjson'], { cwd: files })).rejects.toMatchObject({
+    expect(await runCli(dataDir, ['scores:import', 'scores.ndjson'], files)).toMatchObject({
       code: 2,
       stderr: 'scores:import: --user <email> is required\n',
     });

@@ -1,18 +1,8 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { cliFields, runCli } from '../../support/cli-process';
 import { type ServerProcess, spawnServer } from '../../support/server-process';
-
-const run = promisify(execFile);
-const CLI = join(__dirname, '..', '..', '..', 'dist', 'src', 'cli', 'cli.js');
-
-interface CliOutcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 /** `npm run cli`: organizations, users and keys; one line on any error; works beside a running server. */
 describe('CLI', () => {
@@ -26,28 +16,11 @@ describe('CLI', () => {
   });
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  const cliRun = async (...args: string[]): Promise<CliOutcome> => {
-    try {
-      const { stdout, stderr } = await run(process.execPath, [CLI, ...args], {
-        env: { PATH: process.env.PATH ?? '', SCOREKEEPER_DATA_DIR: dataDir },
-      });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string };
-      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-    }
-  };
-  const fields = (stdout: string) =>
-    Object.fromEntries(
-      stdout
-        .trim()
-        .split('\n')
-        .map((line) => line.split('=', 2)),
-    ) as Record<string, string>;
+  const cliRun = (...args: string[]) => runCli(dataDir, args);
   const cli = async (...args: string[]) => {
     const outcome = await cliRun(...args);
     if (outcome.code !== 0) throw new Error(`cli ${args.join(' ')} failed: ${outcome.stderr}`);
-    return fields(outcome.stdout);
+    return cliFields(outcome.stdout);
   };
   /** The cells of the table row that starts with `id` (columns are two or more spaces apart). */
   const rowOf = (stdout: string, id: string) =>

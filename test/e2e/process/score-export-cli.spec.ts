@@ -1,13 +1,9 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { cliSocketPath, sendCommandLine } from '../../../src/cli/cli-socket';
+import { cliFields, runCli } from '../../support/cli-process';
 import { type ServerProcess, spawnServer } from '../../support/server-process';
-
-const run = promisify(execFile);
-const CLI = join(__dirname, '..', '..', '..', 'dist', 'src', 'cli', 'cli.js');
 
 /** `npm run cli -- scores:export <file>`: the HTTP export, byte for byte, beside a running server or on the database itself. */
 describe('CLI scores:export', () => {
@@ -25,29 +21,11 @@ describe('CLI scores:export', () => {
     rmSync(workDir, { recursive: true, force: true });
   });
 
-  const cliRun = async (...args: string[]) => {
-    try {
-      const { stdout, stderr } = await run(process.execPath, [CLI, ...args], {
-        cwd: workDir,
-        env: { PATH: process.env.PATH ?? '', SCOREKEEPER_DATA_DIR: dataDir },
-      });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string };
-      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-    }
-  };
-  const fields = (stdout: string) =>
-    Object.fromEntries(
-      stdout
-        .trim()
-        .split('\n')
-        .map((line) => line.split('=', 2)),
-    ) as Record<string, string>;
+  const cliRun = (...args: string[]) => runCli(dataDir, args, workDir);
 
   it('writes the same bytes as GET /api/scores/export/, through the server and without it, with progress and filters', async () => {
-    const user = fields((await cliRun('users:create', 'exporter@example.test')).stdout);
-    const key = fields((await cliRun('api-keys:create', 'exporter@example.test')).stdout).api_key;
+    const user = cliFields((await cliRun('users:create', 'exporter@example.test')).stdout);
+    const key = cliFields((await cliRun('api-keys:create', 'exporter@example.test')).stdout).api_key;
     let server: ServerProcess | undefined = await spawnServer({ SCOREKEEPER_DATA_DIR: dataDir, EXPORT_PAGE_SIZE: '40' });
     const headers = { Authorization: `Bearer ${key}`, 'content-type': 'application/json' };
     const http = (query: string) => fetch(`${server!.baseUrl}/api/scores/export/${query}`, { headers }).then((res) => res.text());
@@ -64,7 +42,7 @@ describe('CLI scores:export', () => {
       }
       const csv = await cliRun('scores:export', 'odd.csv', '-o', user.organization_id, '--format', 'csv', '--evaluator-slug', 'odd');
       expect(csv).toMatchObject({ code: 0, stderr: '' });
-      expect(fields(csv.stdout)).toEqual({ exported: '50', file: join(workDir, 'odd.csv') });
+      expect(cliFields(csv.stdout)).toEqual({ exported: '50', file: join(workDir, 'odd.csv') });
       expect(readFileSync(join(workDir, 'odd.csv'), 'utf8')).toBe(await http('?format=csv&evaluator_slug=odd'));
 
       const reports: string[] = [];
@@ -86,7 +64,7 @@ describe('CLI scores:export', () => {
     const expected = readFileSync(join(workDir, 'all.ndjson'), 'utf8');
     rmSync(join(workDir, 'all.ndjson'));
     // Stopped: the CLI opens the embedded database itself.
-    expect(fields((await cliRun('scores:export', 'all.ndjson', '-o', user.organization_id)).stdout).exported).toBe('100');
+    expect(cliFields((await cliRun('scores:export', 'all.ndjson', '-o', user.organization_id)).stdout).exported).toBe('100');
     expect(readFileSync(join(workDir, 'all.ndjson'), 'utf8')).toBe(expected);
   });
 
