@@ -12,7 +12,7 @@ import { useMultipart } from './common/http/multipart';
 import { canonicalRespanUrl } from './common/http/respan-aliases';
 import { parseJsonBody } from './common/http/json-body.parser';
 import { REQUEST_ID_HEADER, requestIdFor } from './common/http/request-id';
-import { MediaTypeInterceptor } from './common/http/media-type.interceptor';
+import { MediaTypeGuard } from './common/http/media-type.guard';
 import { useSecurityHeaders } from './common/http/security-headers';
 import { RequestValidationPipe } from './common/pipes/request-validation.pipe';
 import type { AppConfig } from './config/app-config';
@@ -70,7 +70,8 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
     parseJsonBody(body),
   );
   app.useGlobalPipes(new RequestValidationPipe());
-  app.useGlobalInterceptors(new MediaTypeInterceptor());
+  // After the global per-address limit (an APP_GUARD, registered when the application was created).
+  app.useGlobalGuards(new MediaTypeGuard());
   app.useGlobalFilters(new RouteFamilyExceptionFilter());
   if (config.corsOrigins.length > 0) {
     app.enableCors({ origin: config.corsOrigins.includes('*') ? true : config.corsOrigins, credentials: false });

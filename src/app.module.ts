@@ -28,7 +28,7 @@ export class AppModule {
       imports: [
         AppConfigModule.forRoot(config),
         LoggingModule.forRoot(config, options.logDestination),
-        DatabaseModule.forRoot(ENTITIES),
+        DatabaseModule.forRoot(ENTITIES, config.database),
         RateLimitsModule,
         HealthModule,
         IdentityModule,

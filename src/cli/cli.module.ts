@@ -24,7 +24,13 @@ export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(ENTITIES), RateLimitsModule, IdentityModule, ScoresModule],
+      imports: [
+        AppConfigModule.forRoot(config),
+        DatabaseModule.forRoot(ENTITIES, config.database),
+        RateLimitsModule,
+        IdentityModule,
+        ScoresModule,
+      ],
     };
   }
 }

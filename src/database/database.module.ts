@@ -2,10 +2,10 @@ import { DynamicModule, Global, Inject, MiddlewareConsumer, Module, NestModule, 
 import { EntityManager, MikroORM } from '@mikro-orm/core';
 import { EntityManager as SqlEntityManager } from '@mikro-orm/sql';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import { AppConfig } from '../config/app-config';
+import { AppConfig, type DatabaseConfig } from '../config/app-config';
 import { Database } from './database';
 import { RequestContextMiddleware } from './request-context.middleware';
-import { replicaRouterFor } from './replicas/replica-options';
+import { replicaOptions, replicaRouterFor } from './replicas/replica-options';
 import { ReplicaReadsInterceptor } from './replicas/replica-reads.interceptor';
 import { ReplicaRouter } from './replicas/replica-router';
 
@@ -14,8 +14,13 @@ import { ReplicaRouter } from './replicas/replica-router';
 export class DatabaseModule implements NestModule, OnApplicationShutdown {
   constructor(@Inject(Database) private readonly database: Database) {}
 
-  /** `entities`: every entity the ORM maps (the application's list, `src/entities.ts`). */
-  static forRoot(entities: readonly Function[]): DynamicModule {
+  /**
+   * `entities`: every entity the ORM maps (the application's list, `src/entities.ts`). The replica
+   * interceptor is there only with read replicas: without them it would route nothing, and a global
+   * interceptor puts every request through Nest's rxjs pipeline.
+   */
+  static forRoot(entities: readonly Function[], database: DatabaseConfig): DynamicModule {
+    const replicated = replicaOptions(database).replicas !== undefined;
     return {
       module: DatabaseModule,
       providers: [
@@ -28,7 +33,7 @@ export class DatabaseModule implements NestModule, OnApplicationShutdown {
           useFactory: (orm: MikroORM, config: AppConfig) => replicaRouterFor(orm, config.database),
           inject: [MikroORM, AppConfig],
         },
-        { provide: APP_INTERCEPTOR, useClass: ReplicaReadsInterceptor },
+        ...(replicated ? [{ provide: APP_INTERCEPTOR, useClass: ReplicaReadsInterceptor }] : []),
       ],
       exports: [Database, MikroORM, EntityManager, SqlEntityManager, ReplicaRouter],
     };

@@ -23,6 +23,21 @@ export const principalTracker = (request: { user?: RateLimitedCaller }): string 
  */
 abstract class OneThrottlerGuard extends ThrottlerGuard {
   protected abstract readonly throttlerName: string;
+  /**
+   * The guard's throttler has a limit. A limit of 0 is off (no route sets a limit of its own with
+   * `@Throttle`), and then the guard does nothing a request: no metadata lookups, no counters.
+   */
+  private limited = true;
+
+  override async onModuleInit(): Promise<void> {
+    await super.onModuleInit();
+    const own = this.throttlers.find((throttler) => throttler.name === this.throttlerName);
+    this.limited = own !== undefined && own.limit !== 0;
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    return !this.limited || super.canActivate(context);
+  }
 
   protected override handleRequest(request: ThrottlerRequest): Promise<boolean> {
     return request.throttler.name === this.throttlerName ? super.handleRequest(request) : Promise.resolve(true);

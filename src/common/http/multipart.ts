@@ -13,7 +13,7 @@ export const MultipartRoute = () => ApiConsumes('multipart/form-data');
 /**
  * Registers @fastify/multipart. Its parser only flags a request as multipart (the body stays unread until
  * a route asks for its parts); a multipart body sent to a route that does not take one is refused by
- * `MediaTypeInterceptor`, after authentication, like any other body the route does not take.
+ * `RouteMediaTypeGuard`, after authentication, like any other body the route does not take.
  */
 export async function useMultipart(app: NestFastifyApplication, maxFieldBytes: number): Promise<void> {
   await app.register(fastifyMultipart as never, {

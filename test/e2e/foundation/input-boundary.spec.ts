@@ -175,6 +175,19 @@ describe('the input boundary', () => {
       const json = await t.http.post('/login').send({ username: tenant.email, password: tenant.password });
       expect(json.status).toBe(422);
     });
+
+    it('is refused on a JSON route without authentication too (/login/api_key)', async () => {
+      const res = await t.http.post('/login/api_key').type('form').send({ api_key: 'form' });
+      expect(res.status).toBe(422);
+      expect(res.body.detail).toEqual([expect.objectContaining({ type: 'model_attributes_type', loc: ['body'] })]);
+    });
+
+    it('is looked at only after authentication: no credential is a 401, not a 415', async () => {
+      const respan = await t.http.post('/api/scores/').type('form').send({ evaluator_slug: 'form', log_id: 'l' });
+      expect(respan.status).toBe(401);
+      const galileo = await t.http.post('/v2/scorers').type('form').send({ name: 'Form', scorer_type: 'llm' });
+      expect(galileo.status).toBe(401);
+    });
   });
 
   it('checks top-level strings of query and path parameters too', async () => {
