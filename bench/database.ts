@@ -23,6 +23,10 @@ export async function createDatabase(name: string): Promise<void> {
   await onServer((client) => client.query(`create database "${name}"`));
 }
 
+export async function databaseExists(name: string): Promise<boolean> {
+  return onServer(async (client) => (await client.query('select 1 from pg_database where datname = $1', [name])).rows.length > 0);
+}
+
 export async function dropDatabase(name: string): Promise<void> {
   await onServer((client) => client.query(`drop database if exists "${name}" with (force)`));
 }

@@ -160,7 +160,7 @@ async function main(): Promise<void> {
     log(`Rendered: ${writeResults(JSON.parse(readFileSync(options.render, 'utf8')) as RunResults).join(', ')}`);
     return;
   }
-  if (options.exportOnly) return exportOnly(options.seed, log);
+  if (options.exportOnly) return exportOnly(options.seed, log, options.exportDatabase);
   if (options.memory) {
     try {
       await memoryOnly(options.seconds, options.connections, log);
