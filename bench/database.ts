@@ -3,6 +3,9 @@ import pg from 'pg';
 /** The server CI and the tests use; the bench creates (and afterwards drops) its own database on it. */
 export const SERVER_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 
+/** `BENCH_DATABASE_PREFIX` starts the names of the databases a run creates (several people sharing one server). */
+export const DATABASE_PREFIX = process.env.BENCH_DATABASE_PREFIX ?? '';
+
 export function databaseUrl(name: string): string {
   const url = new URL(SERVER_URL);
   url.pathname = `/${name}`;

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createDatabase, databaseExists, databaseUrl, dropDatabase, withDatabase } from './database.ts';
+import { DATABASE_PREFIX, createDatabase, databaseExists, databaseUrl, dropDatabase, withDatabase } from './database.ts';
 import { createWritingFixture, seededApiKey } from './fixtures.ts';
 import type { SeedSize } from './options.ts';
 import { ADMIN, type RunningServer, removeBuildSnapshot, startService, stop } from './processes.ts';
@@ -122,7 +122,7 @@ async function seedFresh(url: string, size: SeedSize, log: (line: string) => voi
  * afterwards, or with `--export-database=name` in that one, seeded only if it is not yet and kept.
  */
 export async function exportOnly(size: SeedSize, log: (line: string) => void, keptDatabase?: string): Promise<void> {
-  const name = keptDatabase ?? `scorekeeper_bench_export_${Date.now()}`;
+  const name = keptDatabase ?? `${DATABASE_PREFIX}scorekeeper_bench_export_${Date.now()}`;
   if (!keptDatabase || !(await databaseExists(name))) await createDatabase(name);
   try {
     const url = databaseUrl(name);
