@@ -1,14 +1,19 @@
 import { stringify } from 'csv-stringify/sync';
-import type { ScoreResponse } from '../dto/score.dto';
-import { RESPONSE_FIELDS } from '../model/score-field-table';
+import type { Scorer } from '../../scorers/entities/scorer.entity';
+import { RESPONSE_FIELDS, responseJson } from '../model/score-field-table';
+import type { ScoreRowView } from '../model/score.types';
+import { evaluatorResponse } from '../score.mapper';
 import type { ExportFormat } from './dto/score-export.dto';
 
-/** How one format writes an export: its media type, file name, what precedes the rows, and a page of rows as text. */
+/**
+ * How one format writes an export: its media type, file name, what precedes the rows, and a page of
+ * scores as text, each the Score response (`toScoreResponse`) of its row and evaluator.
+ */
 export interface ExportEncoding {
   contentType: string;
   fileName: string;
   header: string;
-  rows(responses: readonly ScoreResponse[]): string;
+  rows(views: readonly ScoreRowView[]): string;
 }
 
 /** The CSV columns: the Score response's fields in its order, the evaluator object last. */
@@ -39,25 +44,51 @@ export function csvField(value: unknown): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replace(QUOTE, '""')}"` : text;
 }
 
-/** A record of `columns` of `row`, CRLF-terminated. */
-const csvRecord = (row: Record<string, unknown>, columns: readonly string[]): string => {
+/**
+ * The text of each evaluator's object in each format, made once per evaluator (its response object is
+ * itself made once, `evaluatorResponse`): written on every row of its scores, it was most of the work.
+ */
+const evaluatorTexts = new WeakMap<Scorer, { json: string; csv: string }>();
+
+function evaluatorText(evaluator: Scorer | null): { json: string; csv: string } {
+  if (!evaluator) return { json: 'null', csv: '' };
+  let text = evaluatorTexts.get(evaluator);
+  if (!text) {
+    const response = evaluatorResponse(evaluator);
+    evaluatorTexts.set(evaluator, (text = { json: JSON.stringify(response), csv: csvField(response) }));
+  }
+  return text;
+}
+
+/** The columns of a row's own fields: every CSV column but the evaluator, the last. */
+const ROW_COLUMNS = CSV_COLUMNS.slice(0, -1);
+
+/** A score's JSON: its fields' object, the evaluator's text spliced in as the last key (as `JSON.stringify(toScoreResponse(view))`). */
+function scoreJson({ row, evaluator }: ScoreRowView): string {
+  const fields = JSON.stringify(responseJson(row, 'column'));
+  return `${fields.length > 2 ? `${fields.slice(0, -1)},` : '{'}"evaluator":${evaluatorText(evaluator).json}}`;
+}
+
+/** A score's CSV record, CRLF-terminated. */
+function scoreCsv({ row, evaluator }: ScoreRowView): string {
+  const response = responseJson(row, 'column');
   let record = '';
-  for (let index = 0; index < columns.length; index++) record += (index ? ',' : '') + csvField(row[columns[index]]);
-  return `${record}\r\n`;
-};
+  for (const column of ROW_COLUMNS) record += `${csvField(response[column])},`;
+  return `${record}${evaluatorText(evaluator).csv}\r\n`;
+}
 
 const NDJSON: ExportEncoding = {
   contentType: 'application/x-ndjson; charset=utf-8',
   fileName: 'scores.ndjson',
   header: '',
-  rows: (responses) => responses.map((response) => `${JSON.stringify(response)}\n`).join(''),
+  rows: (views) => views.map((view) => `${scoreJson(view)}\n`).join(''),
 };
 
 const CSV: ExportEncoding = {
   contentType: 'text/csv; charset=utf-8; header=present',
   fileName: 'scores.csv',
   header: stringify([CSV_COLUMNS as string[]], { record_delimiter: 'windows' }),
-  rows: (responses) => responses.map((response) => csvRecord(response as unknown as Record<string, unknown>, CSV_COLUMNS)).join(''),
+  rows: (views) => views.map(scoreCsv).join(''),
 };
 
 export const EXPORT_ENCODINGS: Record<ExportFormat, ExportEncoding> = { ndjson: NDJSON, csv: CSV };

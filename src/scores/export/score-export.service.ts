@@ -6,7 +6,6 @@ import { AppConfig } from '../../config/app-config';
 import type { Scorer } from '../../scorers/entities/scorer.entity';
 import { EvaluatorsService } from '../../scorers/evaluators.service';
 import type { ScoreRowView } from '../model/score.types';
-import { toScoreResponse } from '../score.mapper';
 import { ScoresRepository } from '../scores.repository';
 import type { ExportFormat } from './dto/score-export.dto';
 import { type ExportEncoding, EXPORT_ENCODINGS } from './score-export.formats';
@@ -61,7 +60,7 @@ export class ScoreExportService {
       if (encoding.header) yield encoding.header;
       try {
         for (let page = first; !page.done; page = await views.next()) {
-          yield encoding.rows(page.value.map(toScoreResponse));
+          yield encoding.rows(page.value);
           onRows?.(page.value.length);
         }
       } catch (error) {
