@@ -5,7 +5,16 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DATABASE_PREFIX, SERVER_URL, createDatabase, databaseUrl, dropDatabase, serverSettings, serverVersion, withDatabase } from './database.ts';
+import {
+  DATABASE_PREFIX,
+  SERVER_URL,
+  createDatabase,
+  databaseUrl,
+  dropDatabase,
+  serverSettings,
+  serverVersion,
+  withDatabase,
+} from './database.ts';
 import { measureCountPlans } from './count-plans.ts';
 import { exportOnly, measureExports } from './export.ts';
 import { createScores, createWritingFixture } from './fixtures.ts';

@@ -34,4 +34,3 @@ export function requestDtos(): [string, Function][] {
   }
   return found;
 }
-

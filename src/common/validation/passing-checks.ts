@@ -33,7 +33,9 @@ function planOf(metadatas: ValidationMetadata[]): ClassChecks {
         ...all.filter((metadata) => metadata.type === ValidationTypes.IS_DEFINED),
         ...rest.filter((metadata) => metadata.type === ValidationTypes.CUSTOM_VALIDATION),
       ],
-      nested: rest.some((metadata) => metadata.type === ValidationTypes.NESTED_VALIDATION || metadata.type === ValidationTypes.PROMISE_VALIDATION),
+      nested: rest.some(
+        (metadata) => metadata.type === ValidationTypes.NESTED_VALIDATION || metadata.type === ValidationTypes.PROMISE_VALIDATION,
+      ),
     };
   });
   plan = { properties, known: new Set(properties.filter(({ property }) => grouped[property].length > 0).map(({ property }) => property)) };
@@ -47,7 +49,13 @@ function passes(metadata: ValidationMetadata, object: object, value: unknown): b
   for (const constraint of getMetadataStorage().getTargetValidatorConstraints(metadata.constraintCls)) {
     // validateSync ignores asynchronous constraints.
     if (constraint.async) continue;
-    const args = { targetName: object.constructor?.name, property: metadata.propertyName, object, value, constraints: metadata.constraints };
+    const args = {
+      targetName: object.constructor?.name,
+      property: metadata.propertyName,
+      object,
+      value,
+      constraints: metadata.constraints,
+    };
     const each = metadata.each && (Array.isArray(value) || value instanceof Set || value instanceof Map);
     const values: unknown[] = each ? [...(value instanceof Map ? value.values() : (value as Iterable<unknown>))] : [value];
     for (const item of values) {
@@ -68,7 +76,13 @@ function passes(metadata: ValidationMetadata, object: object, value: unknown): b
  */
 export function passesEveryCheck(object: object): boolean {
   // The executor's own lookup (no schema, no groups), so the cached answer of metadata-cache is shared.
-  const metadatas = getMetadataStorage().getTargetValidationMetadatas(object.constructor, undefined as unknown as string, false, false, undefined);
+  const metadatas = getMetadataStorage().getTargetValidationMetadatas(
+    object.constructor,
+    undefined as unknown as string,
+    false,
+    false,
+    undefined,
+  );
   if (metadatas.length === 0) return false;
   const { properties, known } = planOf(metadatas);
   const record = object as Record<string, unknown>;

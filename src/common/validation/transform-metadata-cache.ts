@@ -18,7 +18,13 @@ const LOOKUPS = [
 ] as const satisfies readonly (keyof Storage)[];
 
 /** The registrations: a decorator applied later (a class defined afterwards) empties the cache. */
-const REGISTRATIONS = ['addTypeMetadata', 'addTransformMetadata', 'addExposeMetadata', 'addExcludeMetadata', 'clear'] as const satisfies readonly (keyof Storage)[];
+const REGISTRATIONS = [
+  'addTypeMetadata',
+  'addTransformMetadata',
+  'addExposeMetadata',
+  'addExcludeMetadata',
+  'clear',
+] as const satisfies readonly (keyof Storage)[];
 
 let installed = false;
 
