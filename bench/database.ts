@@ -3,6 +3,9 @@ import pg from 'pg';
 /** The server CI and the tests use; the bench creates (and afterwards drops) its own database on it. */
 export const SERVER_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 
+/** `BENCH_DATABASE_PREFIX` starts the names of the databases a run creates (several people sharing one server). */
+export const DATABASE_PREFIX = process.env.BENCH_DATABASE_PREFIX ?? '';
+
 export function databaseUrl(name: string): string {
   const url = new URL(SERVER_URL);
   url.pathname = `/${name}`;
@@ -21,6 +24,10 @@ async function onServer<T>(work: (client: pg.Client) => Promise<T>): Promise<T> 
 
 export async function createDatabase(name: string): Promise<void> {
   await onServer((client) => client.query(`create database "${name}"`));
+}
+
+export async function databaseExists(name: string): Promise<boolean> {
+  return onServer(async (client) => (await client.query('select 1 from pg_database where datname = $1', [name])).rows.length > 0);
 }
 
 export async function dropDatabase(name: string): Promise<void> {

@@ -4,9 +4,10 @@
  * streams. `npm run bench -- --export` runs only this (seed included); the full run adds it after the
  * PostgreSQL workloads.
  */
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createDatabase, databaseUrl, dropDatabase, withDatabase } from './database.ts';
-import { createWritingFixture } from './fixtures.ts';
+import { DATABASE_PREFIX, createDatabase, databaseExists, databaseUrl, dropDatabase, withDatabase } from './database.ts';
+import { createWritingFixture, seededApiKey } from './fixtures.ts';
 import type { SeedSize } from './options.ts';
 import { ADMIN, type RunningServer, removeBuildSnapshot, startService, stop } from './processes.ts';
 import { seed } from './seed.ts';
@@ -88,26 +89,52 @@ const describeExport = (figures: ExportFigures): string =>
   `(${Math.round(figures.scores / figures.seconds)} scores/s); RSS ${figures.rssBeforeMiB} → peak ${figures.rssPeakMiB} MiB ` +
   `(+${figures.rssGrowthMiB} MiB)`;
 
-/** `--export`: a fresh database, the seed, then only the export measurement (no results file). */
-export async function exportOnly(size: SeedSize, log: (line: string) => void): Promise<void> {
-  const name = `scorekeeper_bench_export_${Date.now()}`;
-  await createDatabase(name);
+/** The list organization of a database seeded earlier, with a new key (a key's text is not stored); null when it holds none. */
+async function seededListing(url: string): Promise<{ apiKey: string } | null> {
+  return withDatabase(url, async (client) => {
+    const migrated = await client.query<{ table: string | null }>("select to_regclass('organizations') as table");
+    if (!migrated.rows[0].table) return null;
+    const organizations = await client.query<{ id: string }>("select id from organizations where name = 'Bench list organization'");
+    if (organizations.rows.length === 0) return null;
+    const organizationId = organizations.rows[0].id;
+    const key = seededApiKey();
+    await client.query(
+      `insert into api_keys (organization_id, id, user_id, description, prefix, key_hash, truncated, created_by, created_at, updated_at)
+       select $1, $2, id, 'bench export key', $3, $4, $5, id, now(), now() from users where organization_id = $1 limit 1`,
+      [organizationId, randomUUID(), key.prefix, key.hash, key.truncated],
+    );
+    return { apiKey: key.key };
+  });
+}
+
+async function seedFresh(url: string, size: SeedSize, log: (line: string) => void): Promise<{ apiKey: string }> {
+  const first = await startService({ databaseUrl: url });
+  const fixture = await createWritingFixture(first.url, ADMIN.apiKey);
+  await stop(first);
+  log('Seeding (set-based SQL)…');
+  const data = await withDatabase(url, (client) => seed(client, size, fixture, ADMIN.email));
+  log(`  ${JSON.stringify(data.rows)} in ${data.seconds} s`);
+  return data.listing;
+}
+
+/**
+ * `--export`: the seed, then only the export measurement (no results file). In a fresh database dropped
+ * afterwards, or with `--export-database=name` in that one, seeded only if it is not yet and kept.
+ */
+export async function exportOnly(size: SeedSize, log: (line: string) => void, keptDatabase?: string): Promise<void> {
+  const name = keptDatabase ?? `${DATABASE_PREFIX}scorekeeper_bench_export_${Date.now()}`;
+  if (!keptDatabase || !(await databaseExists(name))) await createDatabase(name);
   try {
     const url = databaseUrl(name);
-    const first = await startService({ databaseUrl: url });
-    const fixture = await createWritingFixture(first.url, ADMIN.apiKey);
-    await stop(first);
-    log('Seeding (set-based SQL)…');
-    const data = await withDatabase(url, (client) => seed(client, size, fixture, ADMIN.email));
-    log(`  ${JSON.stringify(data.rows)} in ${data.seconds} s`);
+    const listing = (keptDatabase && (await seededListing(url))) || (await seedFresh(url, size, log));
     const service = await startService({ databaseUrl: url });
     try {
-      await measureExports(service, data.listing.apiKey, log);
+      await measureExports(service, listing.apiKey, log);
     } finally {
       await stop(service);
     }
   } finally {
-    await dropDatabase(name);
+    if (!keptDatabase) await dropDatabase(name);
     removeBuildSnapshot();
   }
 }

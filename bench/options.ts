@@ -11,6 +11,11 @@ export interface BenchOptions {
   memory: boolean;
   /** Measures only the export of the list organization's scores on PostgreSQL (bench/export.ts). */
   exportOnly: boolean;
+  /**
+   * `--export-database=name`: the export measurement's database, seeded only when it holds no list
+   * organization yet and kept afterwards, so that repeated measurements skip the minutes of seeding.
+   */
+  exportDatabase?: string;
   /** After each closed-loop comparison, latency at a fixed rate (half the baseline's maximum); `--no-open-loop` skips it. */
   openLoop: boolean;
   connections: number;
@@ -63,11 +68,11 @@ const QUICK_SEED: SeedSize = {
 
 export function parseOptions(argv: string[]): BenchOptions {
   const unknown = argv.filter(
-    (arg) => !/^--(quick|profile|memory|export|no-open-loop|only=[\w,-]+|seconds=\d+|render=.+\.json)$/.test(arg),
+    (arg) => !/^--(quick|profile|memory|export|no-open-loop|only=[\w,-]+|export-database=\w+|seconds=\d+|render=.+\.json)$/.test(arg),
   );
   if (unknown.length) {
     throw new Error(
-      `unknown option(s) ${unknown.join(' ')}; usage: npm run bench [-- --quick] [--profile] [--memory] [--export] [--no-open-loop] [--only=a,b] [--seconds=n] [--render=results/x.json]`,
+      `unknown option(s) ${unknown.join(' ')}; usage: npm run bench [-- --quick] [--profile] [--memory] [--export [--export-database=name]] [--no-open-loop] [--only=a,b] [--seconds=n] [--render=results/x.json]`,
     );
   }
   const quick = argv.includes('--quick');
@@ -79,6 +84,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     profile: argv.includes('--profile'),
     memory: argv.includes('--memory'),
     exportOnly: argv.includes('--export'),
+    exportDatabase: argv.find((arg) => arg.startsWith('--export-database='))?.slice('--export-database='.length),
     openLoop: !argv.includes('--no-open-loop'),
     only,
     connections: 32,

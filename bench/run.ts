@@ -5,7 +5,16 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SERVER_URL, createDatabase, databaseUrl, dropDatabase, serverSettings, serverVersion, withDatabase } from './database.ts';
+import {
+  DATABASE_PREFIX,
+  SERVER_URL,
+  createDatabase,
+  databaseUrl,
+  dropDatabase,
+  serverSettings,
+  serverVersion,
+  withDatabase,
+} from './database.ts';
 import { measureCountPlans } from './count-plans.ts';
 import { exportOnly, measureExports } from './export.ts';
 import { createScores, createWritingFixture } from './fixtures.ts';
@@ -160,7 +169,7 @@ async function main(): Promise<void> {
     log(`Rendered: ${writeResults(JSON.parse(readFileSync(options.render, 'utf8')) as RunResults).join(', ')}`);
     return;
   }
-  if (options.exportOnly) return exportOnly(options.seed, log);
+  if (options.exportOnly) return exportOnly(options.seed, log, options.exportDatabase);
   if (options.memory) {
     try {
       await memoryOnly(options.seconds, options.connections, log);
@@ -169,7 +178,7 @@ async function main(): Promise<void> {
     }
     return;
   }
-  const name = `scorekeeper_bench_${Date.now()}`;
+  const name = `${DATABASE_PREFIX}scorekeeper_bench_${Date.now()}`;
   const pglitePackage = JSON.parse(readFileSync(new URL('../node_modules/@electric-sql/pglite/package.json', import.meta.url), 'utf8'));
   const results: RunResults = {
     date: new Date().toISOString(),

@@ -92,7 +92,7 @@ export class EnvironmentVariables {
   @IsInt({ message: 'must be an integer between 1 and 10000' })
   @Min(1, { message: 'must be an integer between 1 and 10000' })
   @Max(10000, { message: 'must be an integer between 1 and 10000' })
-  EXPORT_PAGE_SIZE = 1000;
+  EXPORT_PAGE_SIZE = 500;
 
   @Transform(emptyToUndefined)
   @IsOptional()

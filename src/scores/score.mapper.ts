@@ -11,7 +11,7 @@ import type { ScoreRowView, ScoreView } from './model/score.types';
 /** The response of each evaluator object, made once however many scores of a page share it. */
 const evaluatorResponses = new WeakMap<Scorer, Record<string, unknown>>();
 
-function evaluatorResponse(evaluator: Scorer): Record<string, unknown> {
+export function evaluatorResponse(evaluator: Scorer): Record<string, unknown> {
   let response = evaluatorResponses.get(evaluator);
   if (!response) evaluatorResponses.set(evaluator, (response = toEvaluatorResponse(evaluator) as unknown as Record<string, unknown>));
   return response;

@@ -9,6 +9,8 @@ import { declaredProperties, instantiate } from '../validation/instantiate';
 import { cacheValidationMetadata } from '../validation/metadata-cache';
 import { documentValueProblem, jsonTypeName } from '../validation/json-document';
 import { keyBeyondDepth } from '../validation/json-depth';
+import { passesEveryCheck } from '../validation/passing-checks';
+import { cacheTransformMetadata } from '../validation/transform-metadata-cache';
 import { validationIssues } from '../validation/validation-issues';
 
 /** Deeper input is refused before class-transformer walks it. */
@@ -19,7 +21,7 @@ const NOT_DTOS = new Set<unknown>([Object, String, Number, Boolean, Array, Buffe
 
 /** Only declared properties are copied (see `instantiate`), each value as sent (see `asSent`). */
 export const TRANSFORM_OPTIONS: ClassTransformOptions = { exposeUnsetFields: false };
-const VALIDATOR_OPTIONS: ValidatorOptions = {
+export const VALIDATOR_OPTIONS: ValidatorOptions = {
   whitelist: true,
   forbidUnknownValues: true,
   stopAtFirstError: true,
@@ -53,6 +55,7 @@ function notAnObject(location: InputLocation, value: unknown): ValidationIssue {
 export class RequestValidationPipe implements PipeTransform {
   constructor() {
     cacheValidationMetadata();
+    cacheTransformMetadata();
   }
 
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
@@ -83,6 +86,7 @@ export class RequestValidationPipe implements PipeTransform {
       ]);
     }
     const instance = instantiate(type, value, TRANSFORM_OPTIONS) as object;
+    if (passesEveryCheck(instance)) return instance;
     const errors = validateSync(instance, VALIDATOR_OPTIONS);
     if (errors.length > 0) throw new RequestValidationException(validationIssues(errors, location, value));
     return instance;

@@ -93,8 +93,9 @@ export class ScoreBatchService {
         const resolved = await resolveEvaluatorReference(lookup, body);
         const score = newScore(writtenFields('create', body, resolved), writer.organizationId, now);
         // A sequence of single creates would find the earlier item's row holding the key.
-        if (keys.has(logKeyOf(score))) throw logKeyTaken();
-        keys.add(logKeyOf(score));
+        const logKey = logKeyOf(score);
+        if (keys.has(logKey)) throw logKeyTaken();
+        keys.add(logKey);
         prepared.push({ index, score, view: { score, evaluator: resolved.evaluator } });
       } catch (error) {
         failures.set(index, failure(index, error));

@@ -50,12 +50,19 @@ export function batchRowsDocument(
   key: 'property' | 'column',
   revision: (row: object) => { id: string; values: Record<string, unknown> },
 ): string {
+  // The rows of a batch share their creation time: each Date's text is made once.
+  const isoTexts = new Map<Date, string>();
+  const isoText = (date: Date): string => {
+    let text = isoTexts.get(date);
+    if (text === undefined) isoTexts.set(date, (text = date.toISOString()));
+    return text;
+  };
   return JSON.stringify(
     rows.map((row) => {
       const document: Record<string, unknown> = {};
       for (const field of fields) {
         const value = (row as Record<string, unknown>)[field[key]];
-        document[field.column] = value instanceof Date ? value.toISOString() : (value ?? null);
+        document[field.column] = value instanceof Date ? isoText(value) : (value ?? null);
       }
       const { id, values } = revision(row);
       document.revision_id = id;

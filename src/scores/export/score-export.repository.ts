@@ -16,13 +16,16 @@ export interface ExportCursor {
 }
 
 export interface ExportPage {
-  /** The rows as the driver returned them (columns, parsed values): the ORM's per-row mapping cost more than the rest of an export. */
+  /** The rows as the driver returned them (the response's columns, parsed values): the ORM's per-row mapping cost more than the rest of an export. */
   rows: Record<string, unknown>[];
   /** The cursor after the page's last row; null when the page was the last one. */
   next: ExportCursor | null;
 }
 
 const CURSOR_COLUMN = 'export_cursor';
+
+/** The columns of the response: the rest of a row (its revision, update time…) is not read. */
+const RESPONSE_PROPERTIES = RESPONSE_FIELDS.map((field) => field.property);
 
 /** The response's date-time columns: the driver hands them over as text, which the ORM's platform parses. */
 const TIMESTAMP_COLUMNS = RESPONSE_FIELDS.filter((field) => field.kind === 'timestamp').map((field) => field.column);
@@ -47,8 +50,7 @@ export class ScoreExportRepository {
     const where = compileWhere<Score>({ organizationId }, conditions) as QBFilterQuery<Score>;
     const rows = (await this.em
       .createQueryBuilder(Score)
-      .select('*')
-      .addSelect(raw(`created_at::text as ${CURSOR_COLUMN}`))
+      .select([...RESPONSE_PROPERTIES, raw(`created_at::text as ${CURSOR_COLUMN}`)])
       .where(cursor ? { $and: [where, after(cursor)] } : where)
       .orderBy(orderOf('created_at'))
       .limit(limit)

@@ -3,13 +3,13 @@ import { Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import type { FilterCondition } from '../../common/query/filter.compiler';
 import { AppConfig } from '../../config/app-config';
+import type { Scorer } from '../../scorers/entities/scorer.entity';
 import { EvaluatorsService } from '../../scorers/evaluators.service';
 import type { ScoreRowView } from '../model/score.types';
-import { toScoreResponse } from '../score.mapper';
 import { ScoresRepository } from '../scores.repository';
 import type { ExportFormat } from './dto/score-export.dto';
 import { type ExportEncoding, EXPORT_ENCODINGS } from './score-export.formats';
-import { type ExportCursor, ScoreExportRepository } from './score-export.repository';
+import { type ExportCursor, type ExportPage, ScoreExportRepository } from './score-export.repository';
 
 /** An export ready to send: its encoding (media type, file name) and its bytes, read page by page as they are consumed. */
 export interface ScoreExport {
@@ -60,7 +60,7 @@ export class ScoreExportService {
       if (encoding.header) yield encoding.header;
       try {
         for (let page = first; !page.done; page = await views.next()) {
-          yield encoding.rows(page.value.map(toScoreResponse));
+          yield encoding.rows(page.value);
           onRows?.(page.value.length);
         }
       } catch (error) {
@@ -74,19 +74,28 @@ export class ScoreExportService {
   /**
    * The views of the matching scores, a page at a time. The pages after the first are read after the
    * request's handler has returned, from the stream's callbacks: each runs in the async context of the
-   * call (the request's entity manager, the replica its reads were given).
+   * call (the request's entity manager, the replica its reads were given). The next page is read while
+   * the consumer takes this one (one page ahead, never more), and each evaluator is looked up once per
+   * export, when a page first names it.
    */
   private async *views({ organizationId, conditions }: ExportScope): AsyncGenerator<ScoreRowView[]> {
     const inCallContext = AsyncLocalStorage.snapshot();
-    let cursor: ExportCursor | null = null;
-    do {
-      const page = await inCallContext(() => this.pages.page(organizationId, conditions, cursor, this.pageSize));
+    const read = (cursor: ExportCursor | null): Promise<ExportPage> =>
+      inCallContext(() => this.pages.page(organizationId, conditions, cursor, this.pageSize));
+    const evaluators = new Map<string, Scorer | null>();
+    const evaluatorOf = (row: Record<string, unknown>) => row.evaluator_id as string | null;
+    for (let reading: Promise<ExportPage> | null = read(null); reading;) {
+      const page: ExportPage = await reading;
       if (page.rows.length === 0) return;
-      const evaluatorOf = (row: Record<string, unknown>) => row.evaluator_id as string | null;
-      const ids = new Set(page.rows.map(evaluatorOf).filter((id) => id !== null));
-      const evaluators = await inCallContext(() => this.evaluators.liveByIds(organizationId, [...ids]));
+      const unseen = new Set(page.rows.map(evaluatorOf).filter((id): id is string => id !== null && !evaluators.has(id)));
+      if (unseen.size > 0) {
+        const found = await inCallContext(() => this.evaluators.liveByIds(organizationId, [...unseen]));
+        for (const id of unseen) evaluators.set(id, found.get(id) ?? null);
+      }
+      reading = page.next ? read(page.next) : null;
+      // A failure of the page read ahead surfaces when it is awaited, not as an unhandled rejection meanwhile.
+      reading?.catch(() => undefined);
       yield page.rows.map((row) => ({ row, evaluator: evaluators.get(evaluatorOf(row) ?? '') ?? null }));
-      cursor = page.next;
-    } while (cursor);
+    }
   }
 }
