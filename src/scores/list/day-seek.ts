@@ -13,12 +13,15 @@ interface DayCounts {
   measure: 'count' | 'passed' | 'count - passed';
 }
 
+/** The buckets holding every score once (by the day index: the evaluator dimension has no value). */
+const EVERY_SCORE = "dimension = 'evaluator' and value is null";
+
 /** The bucket dimensions holding a text filter's value. */
 const DIMENSION_OF: Readonly<Record<string, string>> = { environment: 'environment', datasetId: 'dataset_id', scorer: 'scorer' };
 
 /** Day counts for no filter or one equality with one value on a field the buckets are keyed by; undefined otherwise. */
 function dayCounts(conditions: readonly FilterCondition[]): DayCounts | undefined {
-  if (conditions.length === 0) return { where: "dimension = 'evaluator'", params: [], measure: 'count' };
+  if (conditions.length === 0) return { where: EVERY_SCORE, params: [], measure: 'count' };
   const [condition] = conditions;
   if (conditions.length > 1 || condition.operator !== 'eq' || condition.values.length !== 1 || typeof condition.target !== 'string')
     return undefined;
@@ -31,7 +34,7 @@ function dayCounts(conditions: readonly FilterCondition[]): DayCounts | undefine
     case 'evaluatorSlug':
       return { where: "dimension = 'evaluator' and evaluator_slug = ?", params: [value], measure: 'count' };
     case 'isPassed':
-      return { where: "dimension = 'evaluator'", params: [], measure: value === true ? 'passed' : 'count - passed' };
+      return { where: EVERY_SCORE, params: [], measure: value === true ? 'passed' : 'count - passed' };
     default: {
       const dimension = DIMENSION_OF[condition.target];
       return dimension ? { where: 'dimension = ? and value = ?', params: [dimension, String(value)], measure: 'count' } : undefined;

@@ -2,6 +2,7 @@ import type { FilterCondition } from '../../common/query/filter.compiler';
 import { arrayLiteral } from '../../common/query/array-literal';
 import { NO_EVALUATOR_KEY } from '../entities/score-count.entity';
 import type { KeptFilterField } from '../entities/score-filter-count.triggers';
+import { createdRangeCountQuery } from './time-range-counts';
 
 /** A statement answering a list's count from kept counts: one row, one `count` column. */
 export interface KeptCountQuery {
@@ -33,10 +34,12 @@ function ofValues(organizationId: string, operator: 'eq' | 'ne', total: string, 
 /**
  * The kept counts that answer a list's count exactly: none or one condition, an equality (`''`, `in`)
  * or its negation (`not`) on the evaluator id (`score_counts`) or on a field `score_filter_counts`
- * keeps. Undefined when the rows must be counted (ranges, patterns, `empty`, several conditions, `log_id`).
+ * keeps; or a `created_at` range (time-range-counts.ts). Undefined when the rows must be counted (value
+ * ranges, patterns, `empty`, several fields, `log_id`).
  */
 export function keptCountQuery(organizationId: string, conditions: readonly FilterCondition[]): KeptCountQuery | undefined {
   if (conditions.length === 0) return { sql: `select (${ORGANIZATION_TOTAL}) as count`, params: [organizationId] };
+  if (conditions.every((condition) => condition.target === 'createdAt')) return createdRangeCountQuery(organizationId, conditions);
   if (conditions.length > 1) return undefined;
   const [{ target, operator, values }] = conditions;
   if ((operator !== 'eq' && operator !== 'ne') || typeof target !== 'string') return undefined;
