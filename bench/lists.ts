@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import type pg from 'pg';
 import { createDatabase, databaseUrl, dropDatabase, withDatabase } from './database.ts';
-import { createWritingFixture } from './fixtures.ts';
+import { createWritingFixture, seededApiKey } from './fixtures.ts';
 import { authHeaders } from './http.ts';
 import type { BenchOptions } from './options.ts';
 import { ADMIN, removeBuildSnapshot, startService, stop } from './processes.ts';
@@ -44,7 +44,9 @@ interface Timing {
 
 const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
 
-function cases(data: Seed): ListCase[] {
+type ListSeed = Pick<Seed, 'listing' | 'rows' | 'seconds'>;
+
+function cases(data: ListSeed): ListCase[] {
   const filter = (name: string, query: string, where: string, params: unknown[] = [], keptBefore = false): ListCase => ({
     name,
     query,
@@ -152,46 +154,77 @@ function writeReport(sizeLabel: string, section: string, quick: boolean): string
   return file.pathname;
 }
 
+/** The list organization of a database seeded by an earlier `--keep` run, with a new API key of its user. */
+async function keptSeed(client: pg.Client): Promise<ListSeed> {
+  const { rows } = await client.query<{ organization_id: string; user_id: string; evaluator_id: string }>(
+    `select o.id as organization_id, u.id as user_id, s.id as evaluator_id from organizations o
+       join users u on u.organization_id = o.id join scorers s on s.organization_id = o.id and s.slug = 'bench_numeric'
+     where o.name = 'Bench list organization'`,
+  );
+  const [{ organization_id: organizationId, user_id: userId, evaluator_id: evaluatorId }] = rows;
+  const key = seededApiKey();
+  await client.query(
+    `insert into api_keys (organization_id, id, user_id, description, prefix, key_hash, truncated, created_by, created_at, updated_at)
+     values ($1, gen_random_uuid(), $2, 'bench list key (again)', $3, $4, $5, $2, now(), now())`,
+    [organizationId, userId, key.prefix, key.hash, key.truncated],
+  );
+  const { rows: counted } = await client.query<{ scores: string }>('select count(*) as scores from scores');
+  return { listing: { organizationId, apiKey: key.key, evaluatorId }, rows: { scores: Number(counted[0].scores) }, seconds: 0 };
+}
+
+async function seeded(url: string, options: BenchOptions): Promise<ListSeed> {
+  if (options.database) return withDatabase(url, keptSeed);
+  const first = await startService({ databaseUrl: url });
+  const fixture = await createWritingFixture(first.url, ADMIN.apiKey);
+  await stop(first);
+  log(
+    `Seeding ${options.seed.listScores.toLocaleString('en')} scores in the list organization (set-based SQL, the triggers keeping the counts)…`,
+  );
+  const data = await withDatabase(url, async (client) => {
+    await client.query("set work_mem = '256MB'");
+    return seed(client, options.seed, fixture, ADMIN.email);
+  });
+  log(`  ${JSON.stringify(data.rows)} in ${data.seconds} s`);
+  return data;
+}
+
+async function measure(url: string, data: ListSeed, options: BenchOptions): Promise<Row[]> {
+  const service = await startService({ databaseUrl: url });
+  const rows: Row[] = [];
+  try {
+    await withDatabase(url, async (client) => {
+      for (const item of cases(data)) {
+        const matching = await countOf(client, data.listing.organizationId, item);
+        const pages = Math.max(1, Math.ceil(matching / PAGE_SIZE));
+        const page = item.depth ? Math.max(1, Math.floor(pages * item.depth)) : 1;
+        const path = `/api/scores/?${[item.query, page > 1 ? `page=${page}` : '', `page_size=${PAGE_SIZE}`].filter(Boolean).join('&')}`;
+        const count = options.quick ? 10 : options.seed.listScores > 2_000_000 ? 15 : 30;
+        const before = await timed(rowsPath(client, data.listing.organizationId, item, (page - 1) * PAGE_SIZE), count, 20_000);
+        const after = await timed(servicePath(service.url, data.listing.apiKey, path), count, 20_000);
+        rows.push({ item, matching, page, before, after });
+        log(`  ${item.name} (${matching} rows, page ${page}): before p50 ${before.p50} ms, after p50 ${after.p50} ms`);
+      }
+    });
+  } finally {
+    await stop(service);
+  }
+  return rows;
+}
+
 export async function listsBench(options: BenchOptions): Promise<void> {
-  const size = options.seed.listScores;
-  const name = `lists_bench_${Date.now()}`;
+  const name = options.database ?? `lists_bench_${Date.now()}`;
   const loadAtStart = loadavg();
-  await createDatabase(name);
+  if (!options.database) await createDatabase(name);
   try {
     const url = databaseUrl(name);
-    const first = await startService({ databaseUrl: url });
-    const fixture = await createWritingFixture(first.url, ADMIN.apiKey);
-    await stop(first);
-    log(`Seeding ${size.toLocaleString('en')} scores in the list organization (set-based SQL, the triggers keeping the counts)…`);
-    const data = await withDatabase(url, async (client) => {
-      await client.query("set work_mem = '256MB'");
-      return seed(client, options.seed, fixture, ADMIN.email);
-    });
-    log(`  ${JSON.stringify(data.rows)} in ${data.seconds} s`);
-    const service = await startService({ databaseUrl: url });
-    const rows: Row[] = [];
-    try {
-      await withDatabase(url, async (client) => {
-        for (const item of cases(data)) {
-          const matching = await countOf(client, data.listing.organizationId, item);
-          const pages = Math.max(1, Math.ceil(matching / PAGE_SIZE));
-          const page = item.depth ? Math.max(1, Math.floor(pages * item.depth)) : 1;
-          const path = `/api/scores/?${[item.query, page > 1 ? `page=${page}` : '', `page_size=${PAGE_SIZE}`].filter(Boolean).join('&')}`;
-          const count = options.quick ? 10 : size > 2_000_000 ? 15 : 30;
-          const before = await timed(rowsPath(client, data.listing.organizationId, item, (page - 1) * PAGE_SIZE), count, 20_000);
-          const after = await timed(servicePath(service.url, data.listing.apiKey, path), count, 20_000);
-          rows.push({ item, matching, page, before, after });
-          log(`  ${item.name} (${matching} rows, page ${page}): before p50 ${before.p50} ms, after p50 ${after.p50} ms`);
-        }
-      });
-    } finally {
-      await stop(service);
-    }
-    const sizeLabel = size.toLocaleString('en');
+    const data = await seeded(url, options);
+    const rows = await measure(url, data, options);
+    const sizeLabel = options.seed.listScores.toLocaleString('en');
+    const seeding = options.database ? `measured again on the kept database` : `seeded in ${data.seconds} s`;
     const section = [
       `## ${sizeLabel} scores`,
       '',
-      `${new Date().toISOString()} (${options.quick ? 'quick' : 'full'} seed: ${JSON.stringify(data.rows)}, seeded in ${data.seconds} s). ${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}; load average ${loadAtStart.map((load) => load.toFixed(2)).join(', ')} at the start, ${loadavg()
+      `${new Date().toISOString()} (${options.quick ? 'quick' : 'full'} seed: ${JSON.stringify(data.rows)}, ${seeding}). ${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}; load average ${loadAtStart.map((load) => load.toFixed(2)).join(', ')} at the start, ${loadavg()
         .map((load) => load.toFixed(2))
         .join(
           ', ',
@@ -207,7 +240,8 @@ export async function listsBench(options: BenchOptions): Promise<void> {
     log(`\n${section}`);
     log(`Results: ${writeReport(sizeLabel, section, options.quick)}`);
   } finally {
-    await dropDatabase(name);
+    if (options.keep || options.database) log(`Kept the database ${name}: drop it when done.`);
+    else await dropDatabase(name);
     removeBuildSnapshot();
   }
 }

@@ -20,6 +20,9 @@ export interface BenchOptions {
   rounds: number;
   seed: SeedSize;
   startupRepeats: number;
+  /** `--lists`: keep the bench database at the end (`--keep`), or measure again on one kept earlier (`--database=lists_…`). */
+  keep: boolean;
+  database?: string;
 }
 
 export interface SeedSize {
@@ -66,11 +69,12 @@ const QUICK_SEED: SeedSize = {
 
 export function parseOptions(argv: string[]): BenchOptions {
   const unknown = argv.filter(
-    (arg) => !/^--(quick|profile|memory|export|no-open-loop|seed=10m|only=[\w,-]+|seconds=\d+|render=.+\.json)$/.test(arg),
+    (arg) =>
+      !/^--(quick|profile|memory|export|no-open-loop|seed=10m|keep|database=lists_\w+|only=[\w,-]+|seconds=\d+|render=.+\.json)$/.test(arg),
   );
   if (unknown.length) {
     throw new Error(
-      `unknown option(s) ${unknown.join(' ')}; usage: npm run bench [-- --quick] [--profile] [--memory] [--export] [--no-open-loop] [--seed=10m] [--only=a,b] [--seconds=n] [--render=results/x.json]`,
+      `unknown option(s) ${unknown.join(' ')}; usage: npm run bench [-- --quick] [--profile] [--memory] [--export] [--no-open-loop] [--seed=10m] [--lists [--keep] [--database=lists_…]] [--only=a,b] [--seconds=n] [--render=results/x.json]`,
     );
   }
   const quick = argv.includes('--quick');
@@ -90,5 +94,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     rounds: quick ? 1 : 2,
     seed: quick ? QUICK_SEED : argv.includes('--seed=10m') ? TEN_MILLION_SEED : FULL_SEED,
     startupRepeats: quick ? 1 : 3,
+    keep: argv.includes('--keep'),
+    database: argv.find((arg) => arg.startsWith('--database='))?.slice('--database='.length),
   };
 }
