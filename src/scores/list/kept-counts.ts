@@ -2,13 +2,8 @@ import type { FilterCondition } from '../../common/query/filter.compiler';
 import { arrayLiteral } from '../../common/query/array-literal';
 import { NO_EVALUATOR_KEY } from '../entities/score-count.entity';
 import type { KeptFilterField } from '../entities/score-filter-count.triggers';
+import type { KeptCountQuery } from './count-query';
 import { createdRangeCountQuery } from './time-range-counts';
-
-/** A statement answering a list's count from kept counts: one row, one `count` column. */
-export interface KeptCountQuery {
-  sql: string;
-  params: unknown[];
-}
 
 /** The score properties whose equality counts `score_filter_counts` keeps, by the field it keeps them under. */
 const KEPT_PROPERTIES: Readonly<Record<string, KeptFilterField>> = {

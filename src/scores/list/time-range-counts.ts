@@ -1,5 +1,5 @@
 import type { FilterCondition } from '../../common/query/filter.compiler';
-import type { KeptCountQuery } from './kept-counts';
+import type { KeptCountQuery } from './count-query';
 
 const DAY_MS = 86_400_000;
 const COMPARISONS: Readonly<Record<string, string>> = { gt: '>', gte: '>=', lt: '<', lte: '<=' };
