@@ -37,8 +37,6 @@ interface ListCase {
 
 type Timing = { p50: number; p99: number; samples: number };
 
-const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
-
 type ListSeed = Pick<Seed, 'listing' | 'rows' | 'seconds'>;
 
 function cases(data: ListSeed): ListCase[] {
@@ -59,7 +57,7 @@ function cases(data: ListSeed): ListCase[] {
     depth: 0.95,
     target: LIST_TARGETS.deepPageP50Ms,
   });
-  const thirtyDaysAgo = isoDaysAgo(30);
+  const thirtyDaysAgo = new Date(Date.now() - 30 * 86_400_000).toISOString();
   return [
     filter('no filter (count)', '', 'true', [], true),
     filter('evaluator_id', `evaluator_id=${data.listing.evaluatorId}`, 'evaluator_id = $2', [data.listing.evaluatorId], true),
@@ -98,11 +96,8 @@ async function timed(once: () => Promise<void>, count: number, budgetMs: number,
 }
 
 async function countOf(client: pg.Client, organizationId: string, item: ListCase): Promise<number> {
-  const { rows } = await client.query<{ n: string }>(`select count(*) as n from scores where organization_id = $1 and ${item.where}`, [
-    organizationId,
-    ...item.params,
-  ]);
-  return Number(rows[0].n);
+  const sql = `select count(*) as n from scores where organization_id = $1 and ${item.where}`;
+  return Number((await client.query<{ n: string }>(sql, [organizationId, ...item.params])).rows[0].n);
 }
 
 /** The statements the list sent before: the count (kept or the rows), then the page from offset 0. */
