@@ -25,6 +25,9 @@ export interface BenchOptions {
   rounds: number;
   seed: SeedSize;
   startupRepeats: number;
+  /** `--lists`: keep the bench database at the end (`--keep`), or measure again on one kept earlier (`--database=lists_…`). */
+  keep: boolean;
+  database?: string;
 }
 
 export interface SeedSize {
@@ -55,6 +58,9 @@ const FULL_SEED: SeedSize = {
   pglitePatchScores: 10_000,
 };
 
+/** `--seed=10m`: the list organization holds ten million scores (the lists benchmark's large size). */
+const TEN_MILLION_SEED: SeedSize = { ...FULL_SEED, listScores: 10_000_000 };
+
 const QUICK_SEED: SeedSize = {
   patchScores: 1_000,
   listScores: 5_000,
@@ -68,11 +74,14 @@ const QUICK_SEED: SeedSize = {
 
 export function parseOptions(argv: string[]): BenchOptions {
   const unknown = argv.filter(
-    (arg) => !/^--(quick|profile|memory|export|no-open-loop|only=[\w,-]+|export-database=\w+|seconds=\d+|render=.+\.json)$/.test(arg),
+    (arg) =>
+      !/^--(quick|profile|memory|export|no-open-loop|seed=10m|keep|database=lists_\w+|only=[\w,-]+|export-database=\w+|seconds=\d+|render=.+\.json)$/.test(
+        arg,
+      ),
   );
   if (unknown.length) {
     throw new Error(
-      `unknown option(s) ${unknown.join(' ')}; usage: npm run bench [-- --quick] [--profile] [--memory] [--export [--export-database=name]] [--no-open-loop] [--only=a,b] [--seconds=n] [--render=results/x.json]`,
+      `unknown option(s) ${unknown.join(' ')}; usage: npm run bench [-- --quick] [--profile] [--memory] [--export [--export-database=name]] [--no-open-loop] [--seed=10m] [--lists [--keep] [--database=lists_…]] [--only=a,b] [--seconds=n] [--render=results/x.json]`,
     );
   }
   const quick = argv.includes('--quick');
@@ -91,7 +100,9 @@ export function parseOptions(argv: string[]): BenchOptions {
     warmupSeconds: quick ? 1 : 3,
     seconds: seconds ? Number(seconds) : quick ? 2 : 15,
     rounds: quick ? 1 : 2,
-    seed: quick ? QUICK_SEED : FULL_SEED,
+    seed: quick ? QUICK_SEED : argv.includes('--seed=10m') ? TEN_MILLION_SEED : FULL_SEED,
     startupRepeats: quick ? 1 : 3,
+    keep: argv.includes('--keep'),
+    database: argv.find((arg) => arg.startsWith('--database='))?.slice('--database='.length),
   };
 }

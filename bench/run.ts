@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [--profile] [--only=patch,list-scores]` (`--summary`: bench/summary.ts): Scorekeeper (production build)
+ * `npm run bench [-- --quick] [--profile] [--only=patch,list-scores]` (`--summary`: bench/summary.ts, `--lists`: bench/lists.ts): Scorekeeper (production build)
  * against the raw Fastify + pg baseline on a fresh PostgreSQL database, then on the embedded PGlite.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -25,6 +25,7 @@ import { idleRssMiB, memoryOnly } from './memory.ts';
 import { profileWorkloads } from './profile.ts';
 import { replicaBench } from './replica.ts';
 import { summaryBench } from './summary.ts';
+import { listsBench } from './lists.ts';
 import { writeResults } from './report.ts';
 import { judgeBatches, judged, verdicts } from './run-verdicts.ts';
 import type { RunResults, StartupResult, WorkloadResult } from './results-model.ts';
@@ -164,6 +165,7 @@ async function pglitePhase(options: BenchOptions, results: RunResults): Promise<
 async function main(): Promise<void> {
   if (process.argv.includes('--replica')) return replicaBench(process.argv.slice(2).filter((arg) => arg !== '--replica'));
   if (process.argv.includes('--summary')) return summaryBench(process.argv.slice(2));
+  if (process.argv.includes('--lists')) return listsBench(parseOptions(process.argv.slice(2).filter((arg) => arg !== '--lists')));
   const options = parseOptions(process.argv.slice(2));
   if (options.render) {
     log(`Rendered: ${writeResults(JSON.parse(readFileSync(options.render, 'utf8')) as RunResults).join(', ')}`);

@@ -18,8 +18,9 @@ const copyRow = (table: 'scorers' | 'scorer_versions', overrides: string) =>
   `insert into ${table} select (jsonb_populate_record(null::${table}, to_jsonb(t) || ${overrides})).* from ${table} t where t.organization_id = $1 and t.id = $2`;
 
 /**
- * `count` scores of one organization spread over its evaluators (`$3` ids, `$4` slugs), created over
- * the past months, values 0–10 with `is_passed` as the evaluator's `gte 5` judges them.
+ * `count` scores of one organization spread over its evaluators (`$3` ids, `$4` slugs), the `$5`th score
+ * on, one every 11 seconds back from now (a million span four months), values 0–10 with
+ * `is_passed` as the evaluator's `gte 5` judges them.
  */
 const SCORES_OF_ONE_ORGANIZATION = `
   insert into scores (organization_id, id, evaluator_id, evaluator_slug, evaluator_name, type, log_id, timestamp, environment,
@@ -27,8 +28,10 @@ const SCORES_OF_ONE_ORGANIZATION = `
   select $1, gen_random_uuid(), ($3::uuid[])[1 + g % cardinality($3::uuid[])], ($4::text[])[1 + g % cardinality($4::text[])],
          'Bench numeric', 'llm', 'seed-log-' || g, x.at, case when g % 5 = 0 then 'staging' else 'production' end,
          'seed-scorer', x.value, x.value >= 5, jsonb_build_object('question', 'question ' || g, 'answer', 'answer ' || g), 1, x.at, x.at
-  from generate_series(1, $2::int) g
+  from generate_series($5::int + 1, $5::int + $2::int) g
   cross join lateral (select ((g * 7) % 101) / 10.0 as value, now() - g * interval '11 seconds' as at) x`;
+
+const LIST_SEED_CHUNK = 1_000_000;
 
 const HEALTH_SCORES_OF_VERSIONS = `
   insert into health_scores (organization_id, id, scorer_version_id, dataset_id, health_score_type, score, secondary, computed_at)
@@ -106,7 +109,7 @@ export async function seed(client: pg.Client, size: SeedSize, fixture: WritingFi
     [writingOrg, fixture.evaluatorId, fixture.versionNumber],
   );
 
-  await client.query(SCORES_OF_ONE_ORGANIZATION, [writingOrg, size.patchScores, [fixture.evaluatorId], ['bench_numeric']]);
+  await client.query(SCORES_OF_ONE_ORGANIZATION, [writingOrg, size.patchScores, [fixture.evaluatorId], ['bench_numeric'], 0]);
   await client.query(
     `insert into score_revisions (organization_id, id, score_id, revision, operation, values, actor, at)
      select organization_id, gen_random_uuid(), id, 1, 'create',
@@ -138,7 +141,11 @@ export async function seed(client: pg.Client, size: SeedSize, fixture: WritingFi
     { organizationId: listing.id, scorerId: listEvaluators[0] },
     size.listVersions,
   );
-  await client.query(SCORES_OF_ONE_ORGANIZATION, [listing.id, size.listScores, listEvaluators, listSlugs]);
+  // In statements of a million rows: the count triggers' transition tables stay a size the server sorts quickly.
+  for (let from = 0; from < size.listScores; from += LIST_SEED_CHUNK) {
+    const rows = Math.min(LIST_SEED_CHUNK, size.listScores - from);
+    await client.query(SCORES_OF_ONE_ORGANIZATION, [listing.id, rows, listEvaluators, listSlugs, from]);
+  }
 
   const others: string[] = [];
   for (let index = 0; index < size.otherOrganizations; index++) {
@@ -150,7 +157,7 @@ export async function seed(client: pg.Client, size: SeedSize, fixture: WritingFi
       { organizationId: other.id, scorerId: evaluator },
       1,
     );
-    await client.query(SCORES_OF_ONE_ORGANIZATION, [other.id, size.scoresPerOtherOrganization, [evaluator], ['bench_numeric']]);
+    await client.query(SCORES_OF_ONE_ORGANIZATION, [other.id, size.scoresPerOtherOrganization, [evaluator], ['bench_numeric'], 0]);
     others.push(other.id);
   }
   await client.query(HEALTH_SCORES_OF_VERSIONS, [[listing.id, ...others], datasets, HEALTH_SCORE_TYPES]);

@@ -10,6 +10,7 @@ import { ScorerVersion } from './scorers/entities/scorer-version.entity';
 import { Scorer } from './scorers/entities/scorer.entity';
 import { IdempotencyRecord } from './scores/entities/idempotency-record.entity';
 import { ScoreCount } from './scores/entities/score-count.entity';
+import { ScoreFilterCount } from './scores/entities/score-filter-count.entity';
 import { ScoreSummaryBucket } from './scores/entities/score-summary-bucket.entity';
 import { ScoreRevision } from './scores/entities/score-revision.entity';
 import { Score } from './scores/entities/score.entity';
@@ -28,6 +29,7 @@ export const ENTITIES: Function[] = [
   ScoreRevision,
   IdempotencyRecord,
   ScoreCount,
+  ScoreFilterCount,
   ScoreSummaryBucket,
   Project,
   LogStream,

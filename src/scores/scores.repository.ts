@@ -6,10 +6,11 @@ import { type FilterCondition, compileWhere } from '../common/query/filter.compi
 import { detached } from '../database/detached';
 import { Scorer } from '../scorers/entities/scorer.entity';
 import type { SortKey } from './dto/score-list.dto';
-import { NO_EVALUATOR_KEY } from './entities/score-count.entity';
 import { ScoreRevision, type ScoreOperation } from './entities/score-revision.entity';
 import { Score } from './entities/score.entity';
 import { orderOf } from './filters/score-filter.fields';
+import { daySeekQuery } from './list/day-seek';
+import { keptCountQuery } from './list/kept-counts';
 import { type ScoreField, type ScoreWrite, columnParameter, fieldsSetBy, revisionSnapshot } from './model/score-field-table';
 import type { ScoreLocator, ScoreView } from './model/score.types';
 
@@ -57,14 +58,6 @@ const located = ({ organizationId, id, logId }: ScoreLocator, alias = ''): { sql
 /** A score with its live evaluator (a deleted one is no evaluator) as one JSON column: one statement instead of two. */
 const WITH_LIVE_EVALUATOR = `select s.*, to_jsonb(e) as live_evaluator from scores s
   left join scorers e on e.organization_id = s.organization_id and e.id = s.evaluator_id and e.deleted_at is null`;
-
-/** The evaluator whose kept count answers these conditions (null: the whole organization's), or undefined when the rows must be counted. */
-function countedEvaluator(conditions: readonly FilterCondition[]): string | null | undefined {
-  if (conditions.length === 0) return null;
-  const [only] = conditions;
-  const single = conditions.length === 1 && only.target === 'evaluatorId' && only.operator === 'eq' && only.values.length === 1;
-  return single && String(only.values[0]) !== NO_EVALUATOR_KEY ? String(only.values[0]) : undefined;
-}
 
 /**
  * Queries on scores and their revisions, each scoped to one organization. Score rows are read and
@@ -147,18 +140,19 @@ export class ScoresRepository {
     return (await this.em.nativeDelete(Score, where)) > 0;
   }
 
-  /** The organization's count kept by `score_counts` when the conditions are none or one evaluator; otherwise the rows counted. */
+  /** The count kept by `score_counts` or `score_filter_counts` when the conditions allow it (list/kept-counts.ts); otherwise the rows counted. */
   async count(organizationId: string, conditions: readonly FilterCondition[]): Promise<number> {
-    const evaluator = countedEvaluator(conditions);
-    if (evaluator === undefined) return this.em.count(Score, compileWhere<Score>({ organizationId }, conditions));
-    const [row] = await this.em.execute<{ count: string | number }[]>(
-      `select coalesce(sum(count), 0) as count from score_counts where organization_id = ?${evaluator === null ? '' : ' and evaluator_key = ?'}`,
-      evaluator === null ? [organizationId] : [organizationId, evaluator],
-    );
+    const kept = keptCountQuery(organizationId, conditions);
+    if (!kept) return this.em.count(Score, compileWhere<Score>({ organizationId }, conditions));
+    const [row] = await this.em.execute<{ count: string | number }[]>(kept.sql, kept.params);
     return Number(row.count);
   }
 
-  /** A page of scores as plain data (the query built by the ORM, the rows not made entities). */
+  /**
+   * A page of scores as plain data (the query built by the ORM, the rows not made entities). A deep page
+   * sorted by `created_at` starts from the day of its first row (list/day-seek.ts) instead of reading
+   * every row before it.
+   */
   async page(
     organizationId: string,
     conditions: readonly FilterCondition[],
@@ -166,12 +160,14 @@ export class ScoresRepository {
     offset: number,
     limit: number,
   ): Promise<Score[]> {
+    const seekQuery = daySeekQuery(organizationId, conditions, sortBy, offset);
+    const seek = seekQuery?.seekOf((await this.em.execute<{ day: string; before: string }[]>(seekQuery.sql, seekQuery.params))[0]);
     const rows = await this.em
       .createQueryBuilder(Score)
       .select('*')
-      .where(compileWhere<Score>({ organizationId }, conditions) as QBFilterQuery<Score>)
+      .where(compileWhere<Score>({ organizationId }, seek ? [...conditions, seek.condition] : conditions) as QBFilterQuery<Score>)
       .orderBy(orderOf(sortBy))
-      .offset(offset)
+      .offset(offset - (seek?.skipped ?? 0))
       .limit(limit)
       .execute('all');
     return rows as Score[];

@@ -105,9 +105,13 @@ describe('the e2e suite on a primary with a lagging replica, and the SQL it send
     expect(onReplica).toBeGreaterThan(0);
   });
 
-  it('runs, in migrations, two statements that are not single-shard: the backfills of the kept aggregates, once per database', () => {
+  it('runs, in migrations, three statements that are not single-shard: the backfills of the kept aggregates, once per database', () => {
     const multiShard = [...migrations].filter((sql) => checkStatements(sql, [], { volatility }).some(({ kind }) => kind === 'violation'));
-    expect(multiShard.map((sql) => /^insert into (\w+)/.exec(sql)?.[1] ?? sql).sort()).toEqual(['score_counts', 'score_summary_buckets']);
+    expect(multiShard.map((sql) => /^insert into (\w+)/.exec(sql)?.[1] ?? sql).sort()).toEqual([
+      'score_counts',
+      'score_filter_counts',
+      'score_summary_buckets',
+    ]);
     for (const backfill of multiShard) expect(statements.some((statement) => statement.sql.trim() === backfill)).toBe(true);
   });
 

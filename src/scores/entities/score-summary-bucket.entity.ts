@@ -14,6 +14,8 @@ import { Organization } from '../../identity/entities/organization.entity';
   expression:
     'create unique index "score_summary_buckets_key_unique" on "score_summary_buckets" ("organization_id", "evaluator_key", "evaluator_slug", "dimension", "value", "day", "slot") nulls not distinct',
 })
+/** The buckets of one dimension value by day, whatever the evaluator: the day counts a deep list page seeks with. */
+@Index({ name: 'score_summary_buckets_day_index', properties: ['organizationId', 'dimension', 'value', 'day'] })
 export class ScoreSummaryBucket {
   [PrimaryKeyProp]?: ['organizationId', 'id'];
 

@@ -2,6 +2,7 @@ import type { Opt } from '@mikro-orm/core';
 import { Entity, Index, Property, Trigger } from '@mikro-orm/decorators/legacy';
 import { TenantRow } from '../../identity/entities/tenant-row.entity';
 import { SCORE_COUNT_TRIGGERS } from './score-count.triggers';
+import { SCORE_FILTER_COUNT_TRIGGERS } from './score-filter-count.triggers';
 import { SCORE_SUMMARY_TRIGGERS } from './score-summary.triggers';
 
 /**
@@ -35,6 +36,9 @@ import { SCORE_SUMMARY_TRIGGERS } from './score-summary.triggers';
 @Trigger(SCORE_SUMMARY_TRIGGERS[0])
 @Trigger(SCORE_SUMMARY_TRIGGERS[1])
 @Trigger(SCORE_SUMMARY_TRIGGERS[2])
+@Trigger(SCORE_FILTER_COUNT_TRIGGERS[0])
+@Trigger(SCORE_FILTER_COUNT_TRIGGERS[1])
+@Trigger(SCORE_FILTER_COUNT_TRIGGERS[2])
 export class Score extends TenantRow {
   /** The evaluator (a scorer) when the slug or id named one; its row may since have been deleted. */
   @Property({ type: 'uuid', nullable: true })

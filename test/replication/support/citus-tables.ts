@@ -13,6 +13,7 @@ export const TABLE_KINDS: Readonly<Record<string, TableKind>> = {
   scores: 'distributed',
   score_revisions: 'distributed',
   score_counts: 'distributed',
+  score_filter_counts: 'distributed',
   idempotency_records: 'distributed',
   score_summary_buckets: 'distributed',
   projects: 'distributed',

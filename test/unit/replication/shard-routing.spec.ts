@@ -1,5 +1,7 @@
 import { loadModule } from 'libpg-query';
+import { SCORE_FILTER_COUNT_TRIGGERS } from '../../../src/scores/entities/score-filter-count.triggers';
 import { checkStatements } from '../../replication/support/shard-routing';
+import { statementsOfFunction } from '../../replication/support/trigger-statements';
 
 const ORG = '6d1f3c1e-0000-4000-8000-000000000001';
 const OTHER = '6d1f3c1e-0000-4000-8000-000000000002';
@@ -98,4 +100,16 @@ describe('shard routing of a statement (Citus, distributed by organization_id)',
       on conflict (organization_id, evaluator_key, slot) do update set count = score_counts.count + excluded.count`;
     expect(kindOf(add, [], { rowSources: ['new_rows'] })).toBe('single-shard');
   });
+
+  it.each(SCORE_FILTER_COUNT_TRIGGERS.map((trigger) => [trigger.name, trigger.expression ?? ''] as const))(
+    'the trigger %s writes only the organization of its transition rows',
+    (_name, expression) => {
+      const definition = expression.slice(0, expression.indexOf('end $$;') + 'end $$;'.length);
+      const { statements, dynamic } = statementsOfFunction(definition);
+      expect(dynamic).toBe(0);
+      expect(statements.length).toBeGreaterThan(0);
+      for (const sql of statements)
+        expect(verdict(sql, [], { rowSources: ['new_rows', 'old_rows'] })).toMatchObject({ kind: 'single-shard', problems: [] });
+    },
+  );
 });
