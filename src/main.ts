@@ -1,12 +1,9 @@
-import './compile-cache';
 import type { Server } from 'node:net';
 import { MikroORM } from '@mikro-orm/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { createApp } from './app.factory';
-import { runCommandLine } from './cli/cli-runner';
-import { cliSocketPath, serveCommandLines } from './cli/cli-socket';
-import { commandContextOf } from './cli/cli.module';
+import { collectGarbageWhenIdle } from './common/memory/idle-garbage-collection';
 import { type AppConfig, ConfigError, loadConfig } from './config/app-config';
 import { DataDirLockedError } from './database/data-dir-lock';
 import { AdministratorBootstrap } from './identity/administrator-bootstrap';
@@ -37,13 +34,18 @@ function shutdownOn(signals: NodeJS.Signals[], close: () => Promise<void>, timeo
 /** How a person here runs the CLI: through npm when the service was started with npm. */
 const cliCommand = (): string => (process.env.npm_lifecycle_event ? 'npm run cli --' : 'node dist/src/cli/cli.js');
 
-/** On the embedded database, the CLI's commands run in this process (which holds the database). */
+/**
+ * On the embedded database, the CLI's commands run in this process (which holds the database). What
+ * runs them is loaded with the first command: a server that is never sent one does not keep it.
+ */
 async function serveCli(app: NestFastifyApplication, config: AppConfig): Promise<Server | undefined> {
   if (config.database.kind !== 'pglite' || config.dataDir === 'memory://') return undefined;
   const orm: MikroORM = app.get(MikroORM, { strict: false });
-  return serveCommandLines(cliSocketPath(config.dataDir), (request, progress) =>
-    runCommandLine(orm, commandContextOf(app, request.env, { cwd: request.cwd, progress }), request.argv),
-  ).catch((error: unknown) => {
+  const { cliSocketPath, serveCommandLines } = await import('./cli/cli-socket.js');
+  return serveCommandLines(cliSocketPath(config.dataDir), async (request, progress) => {
+    const [{ runCommandLine }, { commandContextOf }] = await Promise.all([import('./cli/cli-runner.js'), import('./cli/cli.module.js')]);
+    return runCommandLine(orm, commandContextOf(app, request.env, { cwd: request.cwd, progress }), request.argv);
+  }).catch((error: unknown) => {
     app.get(Logger).warn(`The CLI cannot reach this server while it runs (${(error as Error).message})`);
     return undefined;
   });
@@ -54,9 +56,11 @@ async function main(): Promise<void> {
   const app = await createApp(config);
   const welcome = await app.get(AdministratorBootstrap, { strict: false }).firstStart(cliCommand());
   const cli = await serveCli(app, config);
+  const stopCollecting = collectGarbageWhenIdle();
   shutdownOn(
     ['SIGTERM', 'SIGINT'],
     async () => {
+      stopCollecting();
       cli?.close();
       await app.close();
     },

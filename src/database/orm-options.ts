@@ -3,10 +3,8 @@ import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import type { Options } from '@mikro-orm/core';
 import { migrationsList } from '../../migrations';
 import type { DatabaseConfig } from '../config/app-config';
-import { BindingPgliteDriver, BindingPostgreSqlDriver } from './binding/bound-parameters';
+import { BindingPostgreSqlDriver } from './binding/bound-parameters';
 import { QUERY_TIMEOUT_MARGIN_MS, surviveConnectionFaults } from './connection-faults';
-import { keepLeadingBomInPglite } from './pglite-leading-bom';
-import { pgliteStartParams } from './pglite-memory';
 import { replicaOptions } from './replicas/replica-options';
 
 export const MIGRATIONS_TABLE = 'mikro_orm_migrations';
@@ -46,11 +44,8 @@ export function buildOrmOptions(database: DatabaseConfig, entities: readonly Fun
       ...replicaOptions(database),
     };
   }
-  return {
-    ...common,
-    driver: BindingPgliteDriver,
-    dbName: database.dataDir,
-    driverOptions: { startParams: pgliteStartParams() },
-    onCreateConnection: keepLeadingBomInPglite,
-  };
+  // Required here, not imported above: a service on PostgreSQL never loads PGlite (~2 MiB of heap).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { pgliteOrmOptions } = require('./pglite-orm-options') as typeof import('./pglite-orm-options');
+  return { ...common, ...pgliteOrmOptions(database.dataDir) };
 }

@@ -10,6 +10,13 @@ export const PGLITE_MEMORY_SETTINGS: Record<string, string> = {
   maintenance_work_mem: '16MB',
   temp_buffers: '2MB',
   wal_buffers: '1MB',
+  // Shared memory is sized for max_connections backends (and WAL senders, autovacuum workers) although
+  // PGlite runs one: 8 MB with the defaults, 5 MB with these (~2 MiB less resident). The lock table
+  // still holds a transaction that creates ~4,500 tables (test/service/pglite-memory.spec.ts).
+  max_connections: '1',
+  max_wal_senders: '0',
+  max_replication_slots: '0',
+  autovacuum_max_workers: '1',
 };
 
 /** PGlite's start parameters with the settings above added (`-c name=value` after its defaults). */

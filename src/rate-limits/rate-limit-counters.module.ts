@@ -19,10 +19,10 @@ export class RateLimitCountersModule implements OnModuleInit, OnApplicationShutd
   constructor(@Inject(RateLimitCounters) private readonly counters: RateLimitCounters) {}
 
   async onModuleInit(): Promise<void> {
-    if (this.counters instanceof RedisCounters) await this.counters.connect();
+    await this.counters.connect();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.counters instanceof RedisCounters) await this.counters.close();
+    await this.counters.close();
   }
 }

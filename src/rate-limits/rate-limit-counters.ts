@@ -14,6 +14,11 @@ export abstract class RateLimitCounters {
 
   /** Takes back one hit of the open window of `key` (a reservation that is not to count); nothing when none is open. */
   abstract release(key: string): Promise<void>;
+
+  /** Opens what the counters live in (once, at start-up). */
+  async connect(): Promise<void> {}
+
+  async close(): Promise<void> {}
 }
 
 const MAX_TRACKED = 100_000;

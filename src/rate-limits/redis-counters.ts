@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import Redis from 'ioredis';
+import type { Redis } from 'ioredis';
 import { type CounterWindow, MemoryCounters, RateLimitCounters } from './rate-limit-counters';
 
 const PREFIX = 'scorekeeper:rate:';
@@ -29,12 +29,20 @@ return hits`;
 export class RedisCounters extends RateLimitCounters {
   private readonly logger = new Logger('RateLimits');
   private readonly fallback = new MemoryCounters();
-  private readonly redis: Redis;
+  private redis?: Redis;
   private lastWarning = 0;
 
-  constructor(url: string) {
+  constructor(private readonly url: string) {
     super();
-    this.redis = new Redis(url, {
+  }
+
+  /**
+   * Connects once at start-up; a Redis that is down does not stop the service. The client library is
+   * loaded here, not with this file: a service without `REDIS_URL` never loads it.
+   */
+  override async connect(): Promise<void> {
+    const { Redis: Client } = await import('ioredis');
+    this.redis = new Client(this.url, {
       lazyConnect: true,
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
@@ -43,10 +51,6 @@ export class RedisCounters extends RateLimitCounters {
       retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
     });
     this.redis.on('error', (error: Error) => this.warn(error));
-  }
-
-  /** Connects once at start-up; a Redis that is down does not stop the service. */
-  async connect(): Promise<void> {
     try {
       await this.redis.connect();
     } catch (error) {
@@ -54,13 +58,13 @@ export class RedisCounters extends RateLimitCounters {
     }
   }
 
-  async close(): Promise<void> {
-    this.redis.disconnect();
+  override async close(): Promise<void> {
+    this.redis?.disconnect();
   }
 
   async hit(key: string, windowMs: number): Promise<CounterWindow> {
     try {
-      const [hits, ttl] = (await this.redis.eval(HIT_SCRIPT, 1, PREFIX + key, windowMs)) as [number, number];
+      const [hits, ttl] = (await this.client().eval(HIT_SCRIPT, 1, PREFIX + key, windowMs)) as [number, number];
       return { hits, resetInMs: ttl };
     } catch (error) {
       this.warn(error as Error);
@@ -70,11 +74,16 @@ export class RedisCounters extends RateLimitCounters {
 
   async release(key: string): Promise<void> {
     try {
-      await this.redis.eval(RELEASE_SCRIPT, 1, PREFIX + key);
+      await this.client().eval(RELEASE_SCRIPT, 1, PREFIX + key);
     } catch (error) {
       this.warn(error as Error);
       await this.fallback.release(key);
     }
+  }
+
+  private client(): Redis {
+    if (!this.redis) throw new Error('not connected yet');
+    return this.redis;
   }
 
   private warn(error: Error): void {

@@ -10,7 +10,6 @@ import {
   Utils,
   isRaw,
 } from '@mikro-orm/core';
-import { PgliteConnection, PgliteDriver } from '@mikro-orm/pglite';
 import { PostgreSqlConnection, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { Pool } from 'pg';
@@ -98,7 +97,7 @@ type Constructor<T> = abstract new (...args: any[]) => T;
  * JavaScript, and the values never become SQL text. Statements with raw fragments as parameters, or
  * with cancellation options, take the ORM's own path.
  */
-function bindingParameters<C extends Constructor<AbstractSqlConnection>>(Base: C) {
+export function bindingParameters<C extends Constructor<AbstractSqlConnection>>(Base: C) {
   abstract class BindingConnection extends Base {
     override async execute<T extends QueryResult | EntityData<AnyEntity> | EntityData<AnyEntity>[] = EntityData<AnyEntity>[]>(
       query: string | NativeQueryBuilder | RawQueryFragment,
@@ -154,10 +153,9 @@ class BindingPostgreSqlConnection extends bindingParameters(PostgreSqlConnection
     return { rows: rows ?? [], numAffectedRows: COUNTED_COMMANDS.has(command) ? BigInt(rowCount ?? 0) : undefined };
   }
 }
-class BindingPgliteConnection extends bindingParameters(PgliteConnection) {}
 
 /** The drivers' constructors name their connection class; these replace the primary and the read replicas' connections with binding ones. */
-type Connections<C> = { connection: C; replicas: C[] };
+export type Connections<C> = { connection: C; replicas: C[] };
 
 export class BindingPostgreSqlDriver extends PostgreSqlDriver {
   constructor(config: Configuration) {
@@ -165,14 +163,5 @@ export class BindingPostgreSqlDriver extends PostgreSqlDriver {
     const connections = this as unknown as Connections<AbstractSqlConnection>;
     connections.connection = new BindingPostgreSqlConnection(this.config);
     connections.replicas = this.createReplicas((options) => new BindingPostgreSqlConnection(this.config, options, 'read'));
-  }
-}
-
-export class BindingPgliteDriver extends PgliteDriver {
-  constructor(config: Configuration) {
-    super(config);
-    const connections = this as unknown as Connections<AbstractSqlConnection>;
-    connections.connection = new BindingPgliteConnection(this.config);
-    connections.replicas = this.createReplicas((options) => new BindingPgliteConnection(this.config, options, 'read'));
   }
 }

@@ -1,6 +1,14 @@
-import tQuantile from '@stdlib/stats-base-dists-t-quantile';
-
 /** Confidence intervals of the score summaries (contract §9): pure functions of counts and moments. */
+
+type StudentQuantile = typeof import('@stdlib/stats-base-dists-t-quantile');
+let loadedQuantile: StudentQuantile | undefined;
+
+/** Student's t quantile, loaded on the first interval that needs it (~2.5 MiB of heap a service without comparisons never spends). */
+function tQuantile(probability: number, freedom: number): number {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  loadedQuantile ??= require('@stdlib/stats-base-dists-t-quantile') as StudentQuantile;
+  return loadedQuantile(probability, freedom);
+}
 
 /** The 97.5th percentile of the standard normal distribution, as the contract fixes it. */
 export const Z95 = 1.959964;
