@@ -14,6 +14,8 @@ import { Organization } from '../../identity/entities/organization.entity';
   expression:
     'create unique index "score_summary_buckets_key_unique" on "score_summary_buckets" ("organization_id", "evaluator_key", "evaluator_slug", "dimension", "value", "day", "slot") nulls not distinct',
 })
+/** A write's buckets (the key's columns that are never null, by equality): what the triggers seek with. */
+@Index({ name: 'score_summary_buckets_write_index', properties: ['organizationId', 'evaluatorKey', 'dimension', 'day', 'slot'] })
 /** The buckets of one dimension value by day, whatever the evaluator: the day counts a deep list page seeks with. */
 @Index({ name: 'score_summary_buckets_day_index', properties: ['organizationId', 'dimension', 'value', 'day'] })
 export class ScoreSummaryBucket {

@@ -19,10 +19,15 @@ const SLOT_OF = (row: string) => `(abs(hashtext(${row}.id::text)) % ${SUMMARY_SL
 
 const KEY_COLUMNS = ['organization_id', 'evaluator_key', 'evaluator_slug', 'dimension', 'value', 'day', 'slot'];
 const KEYS = KEY_COLUMNS.join(', ');
-/** Equal keys (nulls equal); organization_id, never null, by `=`: what a sharded PostgreSQL routes on. */
+/** The one nullable key column (a dimension's value); the others are never null. */
+const NULLABLE_KEY_COLUMN = 'value';
+/**
+ * Equal keys: `=` for the columns that are never null (what a sharded PostgreSQL routes on, and what the
+ * bucket index seeks with: a write reads its own buckets, not every bucket), nulls equal for `value`.
+ */
 const SAME_BUCKET = (left: string, right: string) =>
   KEY_COLUMNS.map((column) =>
-    column === 'organization_id' ? `${left}.${column} = ${right}.${column}` : `${left}.${column} is not distinct from ${right}.${column}`,
+    column === NULLABLE_KEY_COLUMN ? `${left}.${column} is not distinct from ${right}.${column}` : `${left}.${column} = ${right}.${column}`,
   ).join(' and ');
 
 const DIMENSION_VALUES = Object.entries(BUCKET_DIMENSIONS)
@@ -97,6 +102,12 @@ const BUCKET_VALUES = `from scores s where s.organization_id = b.organization_id
       .join(' ')} end) is not distinct from b.value`;
 
 /**
+ * Whether a row of bucket `b` still holds `extreme` (its minimum or maximum): then taking a row with that
+ * value off leaves it unchanged, and the bucket's rows need no full read (values repeat: 0/1 or 1–5 scores).
+ */
+const STILL_HELD = (extreme: string) => `exists (select 1 ${BUCKET_VALUES} and s.numerical_value = ${extreme})`;
+
+/**
  * Takes the aggregates of `rows` off. The buckets are locked first (in key order), so that a minimum or
  * maximum taken off is recomputed from the rows with a snapshot that sees every write committed before.
  */
@@ -105,8 +116,10 @@ const REMOVE_ROWS = (rows: string) => `perform 1 from score_summary_buckets b jo
   update score_summary_buckets b set count = b.count - delta.count, passed = b.passed - delta.passed,
     numeric_count = b.numeric_count - delta.numeric_count, numeric_sum = b.numeric_sum - delta.numeric_sum,
     numeric_sum_squares = b.numeric_sum_squares - delta.numeric_sum_squares,
-    numeric_min = case when delta.numeric_min <= b.numeric_min then (select min(s.numerical_value) ${BUCKET_VALUES}) else b.numeric_min end,
-    numeric_max = case when delta.numeric_max >= b.numeric_max then (select max(s.numerical_value) ${BUCKET_VALUES}) else b.numeric_max end,
+    numeric_min = case when delta.numeric_min <= b.numeric_min and not ${STILL_HELD('b.numeric_min')}
+      then (select min(s.numerical_value) ${BUCKET_VALUES}) else b.numeric_min end,
+    numeric_max = case when delta.numeric_max >= b.numeric_max and not ${STILL_HELD('b.numeric_max')}
+      then (select max(s.numerical_value) ${BUCKET_VALUES}) else b.numeric_max end,
     true_count = b.true_count - delta.true_count, false_count = b.false_count - delta.false_count,
     choices = ${MERGED_CHOICES('b.choices', 'delta.choices', -1)}
   from (${DELTA(rows)}) delta where ${SAME_BUCKET('b', 'delta')};
