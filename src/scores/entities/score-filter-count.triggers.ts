@@ -1,4 +1,5 @@
 import type { TriggerDef } from '@mikro-orm/core';
+import { statementTrigger as trigger } from './statement-trigger';
 import { FILTER_COUNT_SLOTS } from './score-filter-count.entity';
 
 /** The list filters whose equality counts are kept, each with its value (as text) in a row `r` of `scores`. */
@@ -39,32 +40,20 @@ const APPLY = (delta: string) => `insert into score_filter_counts as c (organiza
   select delta.organization_id, delta.field, delta.value, ${SLOT}, delta.count from (${delta}) delta order by 1, 2, 3
   on conflict (organization_id, field, value, slot) do update set count = c.count + excluded.count;`;
 
-const trigger = (name: string, event: 'insert' | 'delete' | 'update', delta: string, referencing: string): TriggerDef => ({
-  name,
-  timing: 'after',
-  events: [event],
-  forEach: 'statement',
-  expression: `create or replace function scores_${name}_fn() returns trigger language plpgsql set jit = off as $$
-begin
-  ${APPLY(delta)}
-  return null;
-end $$;
-create trigger ${name} after ${event} on scores referencing ${referencing}
-  for each statement execute function scores_${name}_fn()`,
-});
-
 /** The triggers that keep `score_filter_counts` (declared on `Score`, so that migrations create them and drift checks see them). */
 export const SCORE_FILTER_COUNT_TRIGGERS: TriggerDef[] = [
-  trigger('score_filter_counts_add', 'insert', DELTA('new_rows r', 'r', FIELD_VALUES('r', 1)), 'new table as new_rows'),
-  trigger('score_filter_counts_remove', 'delete', DELTA('old_rows r', 'r', FIELD_VALUES('r', -1)), 'old table as old_rows'),
+  trigger('score_filter_counts_add', 'insert', APPLY(DELTA('new_rows r', 'r', FIELD_VALUES('r', 1))), 'new table as new_rows'),
+  trigger('score_filter_counts_remove', 'delete', APPLY(DELTA('old_rows r', 'r', FIELD_VALUES('r', -1))), 'old table as old_rows'),
   trigger(
     'score_filter_counts_change',
     'update',
     // An update never changes a score's organization or id: each new row meets its old row.
-    DELTA(
-      'new_rows n join old_rows o on o.organization_id = n.organization_id and o.id = n.id',
-      'n',
-      `${FIELD_VALUES('n', 1)}, ${FIELD_VALUES('o', -1)}`,
+    APPLY(
+      DELTA(
+        'new_rows n join old_rows o on o.organization_id = n.organization_id and o.id = n.id',
+        'n',
+        `${FIELD_VALUES('n', 1)}, ${FIELD_VALUES('o', -1)}`,
+      ),
     ),
     'old table as old_rows new table as new_rows',
   ),

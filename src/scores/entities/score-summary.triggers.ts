@@ -1,4 +1,5 @@
 import type { TriggerDef } from '@mikro-orm/core';
+import { statementTrigger as trigger } from './statement-trigger';
 import { NO_EVALUATOR_KEY } from './score-count.entity';
 
 /** The grouping dimensions kept in `score_summary_buckets`, each with its value (as text) in a row `r` of `scores`. */
@@ -144,21 +145,6 @@ const SUMMARIZED = [
 const CHANGED = (side: 'old_rows' | 'new_rows') => `(select r0.* from ${side} r0 join ${side === 'old_rows' ? 'new_rows' : 'old_rows'} o0
     on o0.organization_id = r0.organization_id and o0.id = r0.id
     where (${SUMMARIZED.map((column) => `r0.${column}`).join(', ')}) is distinct from (${SUMMARIZED.map((column) => `o0.${column}`).join(', ')}))`;
-
-const trigger = (name: string, event: 'insert' | 'delete' | 'update', body: string, referencing: string): TriggerDef => ({
-  name,
-  timing: 'after',
-  events: [event],
-  forEach: 'statement',
-  // JIT compilation (PostgreSQL's default above a cost) would take longer than these small statements.
-  expression: `create or replace function scores_${name}_fn() returns trigger language plpgsql set jit = off as $$
-begin
-  ${body}
-  return null;
-end $$;
-create trigger ${name} after ${event} on scores referencing ${referencing}
-  for each statement execute function scores_${name}_fn()`,
-});
 
 /** The triggers that keep `score_summary_buckets` (declared on `Score`, so that migrations create them and drift checks see them). */
 export const SCORE_SUMMARY_TRIGGERS: TriggerDef[] = [
